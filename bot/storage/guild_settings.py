@@ -1,0 +1,269 @@
+"""Owned data: per-server settings, answer/feedback logs, unanswered questions.
+
+This lives in its own SQLite file (``Settings.settings_db``), separate from the
+rebuildable knowledge database, so a knowledge rebuild never loses it.
+
+Settings are declared once, with their defaults, in :class:`GuildSettings`
+(Red-DiscordBot style). Only values a server changed are stored, one row per
+(guild, key), so adding a setting needs no migration: its default applies until
+an admin changes it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+#: Longest question kept in the unanswered log (after normalisation).
+MAX_LOGGED_QUESTION = 200
+MAX_COOLDOWN = 3600
+MAX_ALLOWED_CHANNELS = 25
+
+
+@dataclass(frozen=True)
+class GuildSettings:
+    """Every per-server setting and its default. The single source of defaults."""
+    #: Channels where the bot answers; empty means everywhere.
+    allowed_channels: tuple[int, ...] = ()
+    #: Answer when someone @mentions the bot with a question.
+    mentions_enabled: bool = True
+    #: Wrap spoiler answers in ||spoiler|| tags.
+    hide_spoilers: bool = True
+    #: Seconds a user waits between questions (0 = no cooldown).
+    cooldown_seconds: int = 0
+
+    def allows_channel(self, channel_id: int | None) -> bool:
+        return not self.allowed_channels or channel_id in self.allowed_channels
+
+
+DEFAULTS = GuildSettings()
+_FIELDS = {f.name: f for f in dataclasses.fields(GuildSettings)}
+
+
+class InvalidSetting(ValueError):
+    """A value an admin tried to set is out of range; nothing was changed."""
+
+
+def validate(key: str, value: Any) -> Any:
+    """Return the normalised value for ``key`` or raise :class:`InvalidSetting`."""
+    if key not in _FIELDS:
+        raise InvalidSetting(f"Unknown setting {key!r}.")
+    if key == "cooldown_seconds":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COOLDOWN:
+            raise InvalidSetting(f"The cooldown must be a whole number of seconds from 0 to {MAX_COOLDOWN}.")
+        return value
+    if key == "allowed_channels":
+        channels = tuple(dict.fromkeys(int(c) for c in value))
+        if len(channels) > MAX_ALLOWED_CHANNELS:
+            raise InvalidSetting(f"At most {MAX_ALLOWED_CHANNELS} channels can be chosen.")
+        return channels
+    if not isinstance(value, bool):
+        raise InvalidSetting(f"{key} must be true or false.")
+    return value
+
+
+def normalise_question(question: str) -> str:
+    """Lower-case, collapse whitespace, drop trailing punctuation, truncate: so
+    "Who plays Nam-ra??" and "who plays  nam-ra" count as one question."""
+    text = re.sub(r"\s+", " ", question).strip().lower().rstrip("?!.。？！ ")
+    return text[:MAX_LOGGED_QUESTION]
+
+
+# Each entry upgrades the schema by one version (PRAGMA user_version).
+# Append only: never edit a migration that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE guild_setting (
+        guild_id INTEGER NOT NULL,
+        key      TEXT    NOT NULL,
+        value    TEXT    NOT NULL,          -- JSON
+        PRIMARY KEY (guild_id, key)
+    );
+    CREATE TABLE answer_log (
+        message_id INTEGER PRIMARY KEY,     -- the bot's answer message
+        guild_id   INTEGER,
+        channel_id INTEGER,
+        question   TEXT    NOT NULL,
+        intent     TEXT    NOT NULL,
+        answered   INTEGER NOT NULL,
+        created_at REAL    NOT NULL
+    );
+    CREATE TABLE feedback (
+        message_id INTEGER NOT NULL,
+        user_id    INTEGER NOT NULL,
+        guild_id   INTEGER,
+        vote       INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+        created_at REAL    NOT NULL,
+        PRIMARY KEY (message_id, user_id)   -- one vote per user per answer
+    );
+    CREATE TABLE unanswered (
+        id       INTEGER PRIMARY KEY,
+        guild_id INTEGER,
+        question TEXT NOT NULL,
+        asked_at REAL NOT NULL
+    );
+    CREATE INDEX unanswered_guild ON unanswered (guild_id, question);
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    unanswered: list[tuple[str, int]] = field(default_factory=list)  # (question, times asked)
+    downvoted: list[tuple[str, str, int]] = field(default_factory=list)  # (question, intent, 👎 count)
+
+
+class GuildSettingsStore:
+    """Async access to the settings database. ``await open()`` before use."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._db: aiosqlite.Connection | None = None
+        self._cache: dict[int, GuildSettings] = {}
+
+    # -------------------------------------------------------------- lifecycle
+    async def open(self) -> "GuildSettingsStore":
+        if self._db is not None:
+            return self
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = await aiosqlite.connect(self.path)
+        await self._db.execute("PRAGMA journal_mode=WAL")
+        await self._migrate()
+        return self
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    async def __aenter__(self) -> "GuildSettingsStore":
+        return await self.open()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise RuntimeError("GuildSettingsStore is not open; await store.open() first")
+        return self._db
+
+    async def schema_version(self) -> int:
+        async with self.db.execute("PRAGMA user_version") as cur:
+            (version,) = await cur.fetchone()
+        return version
+
+    async def _migrate(self) -> None:
+        current = await self.schema_version()
+        if current > len(MIGRATIONS):
+            raise RuntimeError(
+                f"{self.path} has schema version {current}, newer than this showbot "
+                f"understands ({len(MIGRATIONS)}); upgrade showbot")
+        for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            log.info("Migrating settings database to schema version %d", version)
+            # executescript commits first; the version bump is part of the script
+            # so a crash mid-way re-runs the whole step rather than skipping it.
+            await self.db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+
+    # --------------------------------------------------------------- settings
+    async def get(self, guild_id: int | None) -> GuildSettings:
+        if guild_id is None:  # DMs: defaults, nothing to configure
+            return DEFAULTS
+        cached = self._cache.get(guild_id)
+        if cached is not None:
+            return cached
+        values: dict[str, Any] = {}
+        async with self.db.execute(
+                "SELECT key, value FROM guild_setting WHERE guild_id = ?", (guild_id,)) as cur:
+            async for key, raw in cur:
+                if key not in _FIELDS:  # a setting removed in a later version
+                    continue
+                value = json.loads(raw)
+                values[key] = tuple(value) if isinstance(value, list) else value
+        settings = dataclasses.replace(DEFAULTS, **values)
+        self._cache[guild_id] = settings
+        return settings
+
+    async def set(self, guild_id: int, key: str, value: Any) -> GuildSettings:
+        """Validate then store one setting; on :class:`InvalidSetting` nothing changes."""
+        value = validate(key, value)
+        stored = json.dumps(list(value) if isinstance(value, tuple) else value)
+        await self.db.execute(
+            "INSERT INTO guild_setting (guild_id, key, value) VALUES (?, ?, ?) "
+            "ON CONFLICT (guild_id, key) DO UPDATE SET value = excluded.value",
+            (guild_id, key, stored))
+        await self.db.commit()
+        self._cache.pop(guild_id, None)
+        return await self.get(guild_id)
+
+    # ------------------------------------------------------------------- logs
+    async def log_answer(self, *, message_id: int, guild_id: int | None, channel_id: int | None,
+                         question: str, intent: str, answered: bool) -> None:
+        await self.db.execute(
+            "INSERT OR REPLACE INTO answer_log VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (message_id, guild_id, channel_id, question[:1000], intent, int(answered), time.time()))
+        await self.db.commit()
+
+    async def log_unanswered(self, guild_id: int | None, question: str) -> None:
+        text = normalise_question(question)
+        if not text:
+            return
+        await self.db.execute(
+            "INSERT INTO unanswered (guild_id, question, asked_at) VALUES (?, ?, ?)",
+            (guild_id, text, time.time()))
+        await self.db.commit()
+
+    async def record_vote(self, *, message_id: int, user_id: int, guild_id: int | None, vote: int) -> None:
+        """Store a 👍 (1) or 👎 (-1); a later vote by the same user replaces the earlier."""
+        if vote not in (-1, 1):
+            raise ValueError("vote must be 1 or -1")
+        await self.db.execute(
+            "INSERT INTO feedback (message_id, user_id, guild_id, vote, created_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (message_id, user_id) DO UPDATE SET vote = excluded.vote, "
+            "created_at = excluded.created_at",
+            (message_id, user_id, guild_id, vote, time.time()))
+        await self.db.commit()
+
+    async def votes(self, message_id: int) -> dict[int, int]:
+        async with self.db.execute(
+                "SELECT user_id, vote FROM feedback WHERE message_id = ?", (message_id,)) as cur:
+            return {user_id: vote async for user_id, vote in cur}
+
+    async def report(self, guild_id: int, limit: int = 10) -> Report:
+        async with self.db.execute(
+                "SELECT question, COUNT(*) AS n FROM unanswered WHERE guild_id = ? "
+                "GROUP BY question ORDER BY n DESC, MAX(asked_at) DESC LIMIT ?", (guild_id, limit)) as cur:
+            unanswered = [(q, n) async for q, n in cur]
+        async with self.db.execute(
+                "SELECT a.question, a.intent, COUNT(*) AS n FROM feedback f "
+                "JOIN answer_log a ON a.message_id = f.message_id "
+                "WHERE f.guild_id = ? AND f.vote = -1 "
+                "GROUP BY a.question, a.intent ORDER BY n DESC LIMIT ?", (guild_id, limit)) as cur:
+            downvoted = [(q, i, n) async for q, i, n in cur]
+        return Report(unanswered, downvoted)
+
+    # ------------------------------------------------------------------- meta
+    async def get_meta(self, key: str) -> str | None:
+        async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+        await self.db.commit()

@@ -1,0 +1,63 @@
+"""SimCord fixtures: the real bot (create_bot) with a fake engine and a
+settings database in tmp_path, in a server with a member and an admin."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import discord
+import pytest
+import simcord
+
+from bot.app import create_bot
+from bot.settings import Settings
+from bot.storage.guild_settings import GuildSettingsStore
+
+from .fakes import FakeEngine
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path)
+
+
+@pytest.fixture
+def engine() -> FakeEngine:
+    return FakeEngine()
+
+
+@pytest.fixture
+async def store(settings):
+    store = GuildSettingsStore(settings.settings_db)
+    await store.open()
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+def simcord_bot(settings, engine, store):
+    return create_bot(settings=settings, engine=engine, guild_settings=store)
+
+
+@dataclass
+class World:
+    env: simcord.Env
+    guild: simcord.GuildHandle
+    general: simcord.ChannelHandle
+    other: simcord.ChannelHandle
+    fan: simcord.MemberActor
+    admin: simcord.MemberActor
+
+    @property
+    def bot_id(self) -> int:
+        return self.env.bot.user.id
+
+
+@pytest.fixture
+def world(simcord_env) -> World:
+    guild = simcord_env.create_guild("K-drama fans")
+    general = guild.create_text_channel("general")
+    other = guild.create_text_channel("off-topic")
+    mods = guild.create_role("Mods", permissions=discord.Permissions(manage_guild=True))
+    fan = guild.add_member(simcord_env.create_user("fan"))
+    admin = guild.add_member(simcord_env.create_user("admin"), roles=[mods])
+    return World(simcord_env, guild, general, other, fan, admin)
