@@ -61,3 +61,13 @@ def world(simcord_env) -> World:
     fan = guild.add_member(simcord_env.create_user("fan"))
     admin = guild.add_member(simcord_env.create_user("admin"), roles=[mods])
     return World(simcord_env, guild, general, other, fan, admin)
+
+
+def expected_errors(env: simcord.Env) -> list[type]:
+    """Acknowledge the errors the bot handled (SimCord re-raises unacknowledged
+    ones at teardown) and return their types, unwrapping invoke errors."""
+    return [type(getattr(e, "original", e)) for e in env.errors]
+
+
+def bot_messages(env: simcord.Env, channel: simcord.ChannelHandle) -> list[discord.Message]:
+    return [m for m in channel.history() if m.author.id == env.bot.user.id]
