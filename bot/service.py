@@ -1,9 +1,57 @@
-"""Wires settings -> knowledge store -> engine. STUB: being replaced."""
+"""Wiring: settings -> (re)built knowledge database -> in-memory knowledge -> Engine."""
 from __future__ import annotations
 
+import logging
+import tomllib
+from pathlib import Path
+
+from . import build as builder
+from .qa.answers import Builders
 from .qa.engine import Engine
+from .qa.entities import EntityLinker
+from .qa.intents import IntentMatcher, load_intents, phrase_words
+from .qa.kb import KnowledgeBase, stem
+from .qa.normalise import PhraseMap, tokens
+from .qa.understand import Reader
 from .settings import Settings
+from .storage import knowledge
+
+log = logging.getLogger(__name__)
+
+
+def _toml(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 async def open_engine(settings: Settings, *, rebuild: bool = False, progress=None) -> Engine:
-    return Engine()
+    """An engine over the articles in `settings`, building the database when missing or stale."""
+    if rebuild or await builder.is_stale(settings):
+        log.info("knowledge database missing or stale: building from %s", settings.articles_dir)
+        await builder.build(settings, progress)
+    conn = await knowledge.connect(settings.knowledge_db)
+    try:
+        rows = await knowledge.load(conn)
+        return assemble(settings.knowledge_dir, rows, search=lambda words: knowledge.search(conn, words),
+                        close=conn.close)
+    except BaseException:
+        await conn.close()
+        raise
+
+
+def assemble(knowledge_dir: Path, rows: dict, *, search, close=None) -> Engine:
+    language = _toml(knowledge_dir / "language.toml")
+    phrases = PhraseMap(language["phrases"])
+    stopwords = set(language["stopwords"].split())
+    fillers = set(language["fillers"].split())
+    domain = set(language["domain"].split())
+    kb = KnowledgeBase.from_rows(rows, phrases)
+    matcher = IntentMatcher(load_intents(_toml(knowledge_dir / "intents.toml")), phrases, stopwords)
+    data_words = {stem(w) for w in (*stopwords, *fillers, *domain)}
+    data_words |= {stem(w) for v in language["phrases"].values() for w in tokens(v)}
+    known = set(kb.vocabulary) | matcher.vocabulary | data_words
+    known = {w for w in known if not w.startswith("<")}
+    linker = EntityLinker(list(kb.people.values()), common_words=set(matcher.vocabulary) | stopwords | {"show", "season"})
+    reader = Reader(phrases, linker, known, stopwords, fillers)
+    templates = _toml(knowledge_dir / "answers.toml")
+    return Engine(kb, reader, matcher, Builders(kb, templates), templates, search,
+                  domain, close=close)

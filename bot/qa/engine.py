@@ -1,24 +1,202 @@
-"""engine.ask(question) -> Answer. STUB: being replaced by the real core."""
+"""engine.ask(question) -> Answer: understanding, intent, answer or fallback, or decline.
+
+Rasa-style fallback: the intent matcher's answer is used only when its confidence is
+high enough and clearly ahead of the runner-up; otherwise sentence search (FTS5, then
+re-ranking by how much of the question a sentence covers) is tried; otherwise the
+engine declines and says what it can answer. Every decline logs why.
+"""
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+from typing import Awaitable, Callable
+
+from .answers import Builders, Query
+from .entities import EntityLinker
+from .intents import IntentMatcher, Match
+from .kb import KnowledgeBase, cite, recency
 from .models import Answer, Article
+from .understand import Reader
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 4000  # characters, as Discord allows
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    intent: float = 0.55  # confidence below which the intent is not trusted
+    margin: float = 0.04  # top two intents closer than this are ambiguous
+    search: float = 0.6  # share of the question's meaning a found sentence must cover
+
+
+Search = Callable[[list[str]], Awaitable[list[tuple[int, float]]]]
 
 
 class Engine:
+    def __init__(self, kb: KnowledgeBase, reader: Reader, matcher: IntentMatcher, builders: Builders,
+                 templates: dict[str, str], search: Search, domain: set[str],
+                 thresholds: Thresholds = Thresholds(), close: Callable[[], Awaitable[None]] | None = None):
+        self.kb = kb
+        self.reader = reader
+        self.matcher = matcher
+        self.builders = builders
+        self.templates = templates
+        self._search = search
+        self._domain = domain
+        self.thresholds = thresholds
+        self._close = close
+        self._intents = {i.name: i for i in matcher.intents}
+
+    # -- public API used by the CLI and the Discord adapters ----------------------------
+
     async def ask(self, question: str) -> Answer:
-        return Answer(question, False, "none", 0.0, "I don't know yet.")
+        question = (question or "").strip()
+        if not question:
+            return self._decline(question, "empty question")
+        if len(question) > MAX_QUESTION:
+            question = question[:MAX_QUESTION]
+        understood = self.reader.read(question)
+        if not understood.words:
+            return self._decline(question, "no words in the question")
+        if understood.unknown:
+            return self._decline(question, f"unknown words {understood.unknown[:5]}",
+                                 person=understood.links[0].person.name if understood.links else None)
+        if not self._seasons_known(understood.plain):
+            return self._decline(question, "asks about a season the articles do not cover")
+        ranked = self.matcher.rank(understood.words)
+        answer = self._from_intent(question, understood, ranked)
+        if answer is not None:
+            return answer
+        found = await self._from_search(question, understood)
+        if found is not None:
+            return found
+        top = ranked[0] if ranked else None
+        return self._decline(question, f"no intent ({top.intent.name} {top.score:.2f}) and no sentence"
+                             if top else "nothing matched",
+                             person=understood.links[0].person.name if understood.links else None)
 
     async def answer_for(self, intent: str, entity: str | None = None) -> Answer:
-        return Answer(intent, False, intent, 0.0, "I don't know yet.")
+        """Answer one question type directly (slash-command shortcuts)."""
+        if intent not in self._intents:
+            raise ValueError(f"unknown intent {intent!r}")
+        it = self._intents[intent]
+        if entity is not None:
+            understood = self.reader.read(entity)
+            people = tuple(l.person for l in understood.links)
+            if not people:
+                return self._decline(entity, f"no person called {entity!r}")
+        else:
+            people = ()
+        q = Query(entity or it.example, [], frozenset(), people, it, 1.0)
+        return self.builders.build(q) or self._decline(q.question, f"{intent}: no facts")
 
     def complete_names(self, text: str, limit: int = 25) -> list[str]:
-        return []
+        people = [p for p in self.kb.people.values() if p.kind in ("character", "actor")]
+        return self.reader.linker.complete(text or "", people, limit)
 
     def articles(self) -> list[Article]:
-        return []
+        return sorted(self.kb.articles.values(), key=recency, reverse=True)
 
     def suggestions(self) -> tuple[str, ...]:
-        return ()
+        return tuple(i.example for i in self.matcher.intents if i.example)
 
     async def close(self) -> None:
-        pass
+        if self._close is not None:
+            await self._close()
+
+    # -- the steps ------------------------------------------------------------------
+
+    def _from_intent(self, question, understood, ranked: list[Match]) -> Answer | None:
+        if not ranked:
+            return None
+        top = ranked[0]
+        runner_up = next((m for m in ranked[1:] if m.intent.builder != top.intent.builder
+                          or m.intent.topics != top.intent.topics), None)
+        if top.score < self.thresholds.intent:
+            log.info("intent %s below confidence (%.2f) for %r", top.intent.name, top.score, question)
+            return None
+        if runner_up and top.score - runner_up.score < self.thresholds.margin:
+            log.info("intents %s and %s too close (%.2f/%.2f) for %r", top.intent.name,
+                     runner_up.intent.name, top.score, runner_up.score, question)
+            return None
+        people = tuple(l.person for l in understood.links)
+        if top.intent.needs and not _has(people, top.intent.needs):
+            log.info("intent %s needs a %s, none named in %r", top.intent.name, top.intent.needs, question)
+            return None
+        q = Query(question, understood.words, self._content(understood), people, top.intent, top.score)
+        answer = self.builders.build(q)
+        if answer is None:
+            log.info("intent %s has no facts for %r", top.intent.name, question)
+            return None
+        if not self._covers_names(understood, answer, top):
+            log.info("answer to %r does not mention the question's own names; declining", question)
+            return None
+        return answer
+
+    async def _from_search(self, question, understood) -> Answer | None:
+        content = self._content(understood)
+        if not content:
+            return None
+        hits = await self._search(sorted(set(understood.plain) - self.reader.stopwords))
+        wanted = {l.person.id for l in understood.links}
+        weight = self.matcher.word_weight
+        total = sum(self._idf(w) for w in content)
+        best, best_cover = None, 0.0
+        for sid, _ in hits:
+            s = self.kb.sentences.get(sid)
+            if s is None:
+                continue
+            if wanted and not any(s in self.kb.mentions.get(p, ()) for p in wanted):
+                continue
+            cover = sum(self._idf(w) for w in content & s.words) / total
+            if cover > best_cover:
+                best, best_cover = s, cover
+        if best is None or best_cover < self.thresholds.search:
+            log.info("search found nothing covering %r (best %.2f)", question, best_cover)
+            return None
+        source = self.builders.source(best)
+        text = self.templates["attribution"].format(source=source, quote=best.text)
+        return Answer(question, True, "search", round(best_cover, 3), text, (cite(best),),
+                      self.builders._is_spoiler(best), reason="sentence search")
+
+    def _idf(self, word: str) -> float:
+        import math
+        n = len(self.kb.sentences) or 1
+        return math.log(1 + n / (1 + self.kb.vocabulary.get(word, 0)))
+
+    def _content(self, understood) -> frozenset[str]:
+        stop = self.reader.stopwords
+        return frozenset(w for w in understood.words
+                         if not w.startswith("<") and w not in stop and w not in {"show", "season"})
+
+    def _seasons_known(self, words: list[str]) -> bool:
+        for a, b in zip(words, words[1:]):
+            if a == "season" and b.isdigit() and b not in self.kb.seasons:
+                return False
+        return True
+
+    def _covers_names(self, understood, answer: Answer, match: Match) -> bool:
+        """Proper nouns the question adds (another show's title, say) must be in the sources."""
+        own = self.matcher.intent_words.get(match.intent.name, frozenset())
+        extra = {w for w in understood.words if w in self.kb.proper and w not in own
+                 and w not in self._domain and not w.startswith("<")}
+        if not extra:
+            return True
+        quoted = set()
+        for c in answer.citations:
+            for s in self.kb.sentences.values():
+                if s.text == c.quote:
+                    quoted |= s.words
+        return extra <= quoted
+
+    def _decline(self, question: str, why: str, person: str | None = None) -> Answer:
+        log.info("declined %r: %s", question[:200], why)
+        text = (self.templates["decline_entity"].format(name=person) if person
+                else self.templates["decline"])
+        suggestions = self.suggestions()[:6]
+        return Answer(question, False, "none", 0.0, text, (), False, suggestions, reason=why)
+
+
+def _has(people, needs: str) -> bool:
+    return any(needs == "person" or p.kind == needs for p in people)

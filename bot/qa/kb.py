@@ -1,0 +1,108 @@
+"""The knowledge base in memory: what the engine answers from, loaded once from SQLite."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .models import Article, Citation
+from .normalise import PhraseMap, tokens
+from .people import Person
+
+
+def stem(word: str) -> str:
+    """A light, symmetric stemmer: 'plays'/'played'/'playing' -> 'play'."""
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRec:
+    id: int
+    article: Article
+    heading: str
+    text: str
+    words: frozenset[str]  # stemmed, phrase-mapped tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: int
+    sentence: SentenceRec
+    kind: str
+    subject: str | None
+    object: str | None
+    subject_id: int | None
+    object_id: int | None
+    value: str | None
+    weight: float
+
+
+@dataclass
+class KnowledgeBase:
+    articles: dict[int, Article]
+    sentences: dict[int, SentenceRec]
+    people: dict[int, Person]
+    facts: dict[str, list[Fact]]  # by kind
+    topics: dict[str, list[tuple[SentenceRec, float]]]  # topic -> sentences with weight
+    mentions: dict[int, list[SentenceRec]]  # person id -> sentences naming them
+    vocabulary: Counter  # stemmed word -> document frequency over sentences
+    proper: frozenset[str] = field(default_factory=frozenset)  # words written capitalised
+    seasons: frozenset[str] = field(default_factory=frozenset)  # season numbers the articles discuss
+
+    @classmethod
+    def from_rows(cls, rows: dict, phrases: PhraseMap) -> "KnowledgeBase":
+        articles = {r["id"]: Article(r["id"], r["path"], r["title"], r["publisher"], r["date"], r["url"])
+                    for r in rows["articles"]}
+        headings = {r["id"]: r["heading"] for r in rows["sections"]}
+        sentences, vocabulary, capitalised, seasons = {}, Counter(), Counter(), set()
+        lowercase = Counter()
+        for r in rows["sentences"]:
+            words = phrases.apply(tokens(r["text"]))
+            for a, b in zip(words, words[1:]):
+                if a == "season" and b.isdigit():
+                    seasons.add(b)
+            stems = frozenset(stem(w) for w in words)
+            vocabulary.update(stems)
+            for raw in r["text"].split()[1:]:  # skip the sentence's first word
+                word = "".join(tokens(raw))
+                if word:
+                    (capitalised if raw.lstrip("\"'“‘(")[:1].isupper() else lowercase)[word] += 1
+            sentences[r["id"]] = SentenceRec(r["id"], articles[r["article_id"]],
+                                             headings[r["section_id"]], r["text"], stems)
+        people = {}
+        for r in rows["people"]:
+            people[r["id"]] = Person(r["id"], r["kind"], r["name"], [],
+                                     [x for x in r["roles"].split(",") if x])
+        for r in sorted(rows["aliases"], key=lambda r: (r["person_id"], r["position"])):
+            people[r["person_id"]].aliases.append(r["alias"])
+        facts, topics = defaultdict(list), defaultdict(list)
+        for r in rows["facts"]:
+            s = sentences[r["sentence_id"]]
+            if r["kind"] == "topic":
+                topics[r["subject"]].append((s, r["weight"]))
+                continue
+            facts[r["kind"]].append(Fact(r["id"], s, r["kind"], r["subject"], r["object"],
+                                         r["subject_id"], r["object_id"], r["value"], r["weight"]))
+        mentions = defaultdict(list)
+        for r in rows["mentions"]:
+            mentions[r["person_id"]].append(sentences[r["sentence_id"]])
+        proper = frozenset(w for w, n in capitalised.items() if n > lowercase[w])
+        return cls(articles, sentences, people, dict(facts), dict(topics), dict(mentions),
+                   vocabulary, proper, frozenset(seasons))
+
+
+def recency(article: Article) -> str:
+    """Sort key: newer first when sorted in reverse; undated articles count as oldest."""
+    return article.date or ""
+
+
+def cite(s: SentenceRec) -> Citation:
+    a = s.article
+    return Citation(a.title, a.publisher, a.date, a.url, s.text)

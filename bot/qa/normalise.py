@@ -1,0 +1,87 @@
+"""Text normalisation shared by ingestion and question understanding.
+
+Two views of text are used everywhere:
+- *tokens*: case-folded words, apostrophes and possessives dropped, hyphens split
+  ("Nam-ra's" -> ["nam", "ra"]), so questions and articles compare word by word;
+- *name keys*: a compact, romanisation-folded form of a person's name, so that the
+  many spellings of a Korean name meet ("Lee Jae-kyoo" and "Lee Jae Gyoo", "Im Jae-hyuk"
+  and "Lim Jae-hyeok", "Lee Yoo-mi" and "Lee You-mi").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " ", "`": "'"})
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Unicode-normalised, case-folded text with plain quotes and dashes."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """Words of `text`: folded, possessives and apostrophes dropped, split on the rest."""
+    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", fold(text)))
+    # strip accents so "Pokémon"-style input still meets plain article text
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text).split()
+
+
+# Romanisation folding for name keys, applied to each syllable-ish token. Korean names
+# are romanised many ways (Revised vs McCune-Reischauer, family-name customs), so the
+# key keeps what survives every system: one letter for each sound pair, one vowel form.
+_SURNAMES = {"lee": "i", "yi": "i", "rhee": "i", "rhie": "i", "ri": "i",
+             "lim": "im", "rim": "im", "pak": "park", "bak": "park",
+             "choe": "choi", "chwe": "choi", "jo": "cho", "gim": "kim", "yun": "yoon"}
+_SOUNDS = [("oo", "u"), ("ou", "u"), ("eo", "u"), ("g", "k"), ("b", "p"), ("d", "t"),
+           ("r", "l"), ("ch", "j"), ("sh", "s"), ("ae", "e"), ("yu", "u"), ("wo", "o")]
+
+
+def name_key(name: str) -> str:
+    """Compact romanisation-folded key: 'Lee Jae-kyoo' == 'Lee Jae Gyoo' == 'lee jaekyoo'."""
+    parts = tokens(name)
+    if parts and parts[0] in _SURNAMES and len(parts) > 1:
+        parts[0] = _SURNAMES[parts[0]]
+    key = "".join(parts)
+    for old, new in _SOUNDS:
+        key = key.replace(old, new)
+    return key
+
+
+def plain_key(name: str) -> str:
+    """Compact folded name without romanisation folding ('Nam-ra' -> 'namra')."""
+    return "".join(tokens(name))
+
+
+class PhraseMap:
+    """Rewrites token sequences by a synonym table, longest phrase first.
+
+    The table is data (knowledge/language.toml): slang and variants -> the words the
+    intents and articles use, e.g. "s2" -> "season 2", "eps" -> "episodes".
+    """
+
+    def __init__(self, table: dict[str, str]):
+        self._rules: dict[tuple[str, ...], list[str]] = {}
+        for src, dst in table.items():
+            self._rules[tuple(tokens(src))] = tokens(dst)
+        self._longest = max((len(k) for k in self._rules), default=0)
+
+    def apply(self, words: list[str]) -> list[str]:
+        out: list[str] = []
+        i, n = 0, len(words)
+        while i < n:
+            for size in range(min(self._longest, n - i), 0, -1):
+                repl = self._rules.get(tuple(words[i:i + size]))
+                if repl is not None:
+                    out.extend(repl)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
