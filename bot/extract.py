@@ -170,12 +170,16 @@ def _dates_and_counts(s: Sentence, heading: str) -> list[RawFact]:
 
 
 def _topics(s: Sentence, heading: str, topics: list[Topic]) -> list[RawFact]:
+    """Topic weight: 1 for a matching pattern, +0.25 for each further one (at most 2 in all),
+    plus the section's weight when the heading is about the topic too."""
     out = []
     for t in topics:
-        if any(p.search(s.text) for p in t.patterns):
-            out.append(RawFact(s.index, "topic", t.name, weight=1.0))
-        elif any(p.search(heading) for p in t.sections):
-            out.append(RawFact(s.index, "topic", t.name, weight=t.section_weight))
+        hits = sum(1 for p in t.patterns if p.search(s.text))
+        weight = min(1.0 + 0.25 * (hits - 1), 2.0) if hits else 0.0
+        if any(p.search(heading) for p in t.sections):
+            weight += t.section_weight
+        if weight:
+            out.append(RawFact(s.index, "topic", t.name, weight=weight))
     return out
 
 

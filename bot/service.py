@@ -44,6 +44,7 @@ def assemble(knowledge_dir: Path, rows: dict, *, search, close=None) -> Engine:
     stopwords = set(language["stopwords"].split())
     fillers = set(language["fillers"].split())
     domain = set(language["domain"].split())
+    question_words = {stem(w) for w in language["question_words"].split()}
     kb = KnowledgeBase.from_rows(rows, phrases)
     matcher = IntentMatcher(load_intents(_toml(knowledge_dir / "intents.toml")), phrases, stopwords)
     data_words = {stem(w) for w in (*stopwords, *fillers, *domain)}
@@ -54,4 +55,4 @@ def assemble(knowledge_dir: Path, rows: dict, *, search, close=None) -> Engine:
     reader = Reader(phrases, linker, known, stopwords, fillers)
     templates = _toml(knowledge_dir / "answers.toml")
     return Engine(kb, reader, matcher, Builders(kb, templates), templates, search,
-                  domain, close=close)
+                  domain, question_words, close=close)

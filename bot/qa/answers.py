@@ -15,6 +15,7 @@ from typing import Callable
 from .intents import Intent
 from .kb import Fact, KnowledgeBase, SentenceRec, cite, recency
 from .models import Answer, Citation
+from .normalise import plain_key
 from .people import Person
 
 MAX_QUOTES = 3
@@ -22,6 +23,9 @@ _DOUBT = re.compile(r"rare possibility|unlikely|no chance|doubt|won.t (be )?(bac
 _NEGATIVE = re.compile(r"no official confirmation|not (been )?(officially )?confirmed|no chances|cancel", re.I)
 _POSITIVE = re.compile(r"renewed|commissioned|confirmed|announced the return|crawling back|officially announced|in the works", re.I)
 _REPORTED = re.compile(r"\b(reports?|rumou?rs?|sources?) (say|said|claim)", re.I)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_NUMBER = re.compile(r"\b\d+\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b", re.I)
+_QUOTED = re.compile(r"[\"\u201c\u201d]")
 _OFFICIAL = re.compile(r"\b(announced|confirmed|official(ly)?|set to premiere|will premiere on)\b", re.I)
 
 
@@ -33,6 +37,7 @@ class Query:
     people: tuple[Person, ...]  # people named, in order
     intent: Intent
     confidence: float
+    expects: str | None = None  # date | place | person | number, from the wh-word
 
 
 class Builders:
@@ -53,7 +58,7 @@ class Builders:
 
     def source(self, s: SentenceRec) -> str:
         a = s.article
-        label = a.publisher or f"“{a.title}”"
+        label = a.publisher or f"“{_shorten(a.title, 60)}”"
         return f"{label} ({_when(a.date)})" if a.date else label
 
     def answer(self, q: Query, text: str, sentences: list[SentenceRec], spoiler: bool = False) -> Answer:
@@ -80,9 +85,11 @@ class Builders:
         return sorted(best.values(), key=lambda s: recency(s.article), reverse=True)[:limit]
 
     def _relevance(self, q: Query, s: SentenceRec) -> float:
+        """Share of the question's meaning (idf-weighted content words) the sentence holds."""
         if not q.content:
             return 0.0
-        return len(q.content & s.words) / len(q.content)
+        total = sum(self.kb.idf(w) for w in q.content)
+        return sum(self.kb.idf(w) for w in q.content & s.words) / total
 
     # -- topic sentences ------------------------------------------------------------
 
@@ -91,7 +98,7 @@ class Builders:
         if not scored:
             return None
         top = scored[0][0]
-        chosen = [s for score, s in scored if score >= 0.6 * top][:MAX_QUOTES]
+        chosen = [s for score, s in scored if score >= 0.5 * top][:MAX_QUOTES]
         if q.intent.time_sensitive:
             chosen.sort(key=lambda s: recency(s.article), reverse=True)
         lines = [self._attributed(s, q.intent.time_sensitive) for s in chosen]
@@ -109,7 +116,13 @@ class Builders:
         scored = []
         for sid, w in weights.items():
             s = by_id[sid]
-            score = w + self._relevance(q, s)
+            score = w + 2 * self._relevance(q, s)
+            if q.expects and self._holds(s, q.expects, q):
+                score += 0.4
+            if "quotes" not in topics and _QUOTED.search(s.text):
+                score -= 0.3  # a narrative statement answers better than someone's opinion
+            if "ending" not in topics and self._is_spoiler(s):
+                score -= 0.3  # never spoil when another sentence will do
             if wanted:
                 named = any(s in self.kb.mentions.get(pid, ()) for pid in wanted)
                 score += 0.5 if named else -0.5
@@ -122,6 +135,17 @@ class Builders:
                 seen.add(s.article.id)
                 out.append((score, s))
         return out
+
+    def _holds(self, s: SentenceRec, expects: str, q: Query) -> bool:
+        """Whether the sentence contains the kind of thing the question asks for."""
+        if expects == "date":
+            return bool(_YEAR.search(s.text))
+        if expects == "number":
+            return bool(_NUMBER.search(s.text))
+        if expects == "person":
+            return bool(self.kb.people_in.get(s.id))
+        # a place: a proper noun the question did not bring itself
+        return bool((s.words & self.kb.proper) - set(q.words) - {"netflix", "show"})
 
     def _attributed(self, s: SentenceRec, time_sensitive: bool) -> str:
         line = self.t["attribution"].format(source=self.source(s), quote=s.text)
@@ -277,7 +301,8 @@ class Builders:
         for s in self.kb.mentions.get(person.id, ()):
             if s.id in cast_lines:
                 continue
-            score = self._relevance(q, s) if q.content else 0.1
+            score = (self._relevance(q, s) if q.content else 0.1) + (0.2 if _named_early(s, person) else 0.0)
+            score -= 0.15 if self._is_spoiler(s) else 0.0
             if score > best_score or (score == best_score and best is not None
                                       and recency(s.article) > recency(best.article)):
                 best, best_score = s, score
@@ -362,6 +387,12 @@ class Builders:
 
 # -- small pure helpers ---------------------------------------------------------------
 
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(":,;") + "…"
+
+
 def _when(date: str | None) -> str:
     if not date:
         return ""
@@ -377,6 +408,12 @@ def _when(date: str | None) -> str:
 def _neg(key: str) -> tuple:
     """Invert a string sort key so newer sorts first inside an ascending sort."""
     return tuple(-ord(c) for c in key) + (1,)
+
+
+def _named_early(s: SentenceRec, person: Person, words: int = 5) -> bool:
+    """Whether the sentence names the person near its start, i.e. is about them."""
+    opening = plain_key(" ".join(s.text.split()[:words]))
+    return any(plain_key(a) in opening for a in person.aliases)
 
 
 def _first(people, kind: str) -> Person | None:

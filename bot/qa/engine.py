@@ -35,7 +35,7 @@ Search = Callable[[list[str]], Awaitable[list[tuple[int, float]]]]
 
 class Engine:
     def __init__(self, kb: KnowledgeBase, reader: Reader, matcher: IntentMatcher, builders: Builders,
-                 templates: dict[str, str], search: Search, domain: set[str],
+                 templates: dict[str, str], search: Search, domain: set[str], question_words: set[str],
                  thresholds: Thresholds = Thresholds(), close: Callable[[], Awaitable[None]] | None = None):
         self.kb = kb
         self.reader = reader
@@ -44,6 +44,7 @@ class Engine:
         self.templates = templates
         self._search = search
         self._domain = domain
+        self._question_words = question_words
         self.thresholds = thresholds
         self._close = close
         self._intents = {i.name: i for i in matcher.intents}
@@ -124,7 +125,8 @@ class Engine:
         if top.intent.needs and not _has(people, top.intent.needs):
             log.info("intent %s needs a %s, none named in %r", top.intent.name, top.intent.needs, question)
             return None
-        q = Query(question, understood.words, self._content(understood), people, top.intent, top.score)
+        q = Query(question, understood.words, self._content(understood), people, top.intent, top.score,
+                  _expects(understood.words))
         answer = self.builders.build(q)
         if answer is None:
             log.info("intent %s has no facts for %r", top.intent.name, question)
@@ -140,7 +142,8 @@ class Engine:
             return None
         hits = await self._search(sorted(set(understood.plain) - self.reader.stopwords))
         wanted = {l.person.id for l in understood.links}
-        weight = self.matcher.word_weight
+        if sum(not w.isdigit() for w in content) < 2:
+            return None  # one word is too little to trust a sentence found by search
         total = sum(self._idf(w) for w in content)
         best, best_cover = None, 0.0
         for sid, _ in hits:
@@ -149,7 +152,10 @@ class Engine:
                 continue
             if wanted and not any(s in self.kb.mentions.get(p, ()) for p in wanted):
                 continue
-            cover = sum(self._idf(w) for w in content & s.words) / total
+            shared = content & s.words
+            if sum(not w.isdigit() for w in shared) < 2:
+                continue
+            cover = sum(self._idf(w) for w in shared) / total
             if cover > best_cover:
                 best, best_cover = s, cover
         if best is None or best_cover < self.thresholds.search:
@@ -161,14 +167,13 @@ class Engine:
                       self.builders._is_spoiler(best), reason="sentence search")
 
     def _idf(self, word: str) -> float:
-        import math
-        n = len(self.kb.sentences) or 1
-        return math.log(1 + n / (1 + self.kb.vocabulary.get(word, 0)))
+        return self.kb.idf(word)
 
     def _content(self, understood) -> frozenset[str]:
-        stop = self.reader.stopwords
-        return frozenset(w for w in understood.words
-                         if not w.startswith("<") and w not in stop and w not in {"show", "season"})
+        """The words that say what the question is about: no question words, names or season numbers."""
+        stop = self.reader.stopwords | self._question_words
+        words = understood.words
+        return frozenset(w for w in words if not w.startswith("<") and w not in stop and w not in {"show", "season"})
 
     def _seasons_known(self, words: list[str]) -> bool:
         for a, b in zip(words, words[1:]):
@@ -196,6 +201,16 @@ class Engine:
                 else self.templates["decline"])
         suggestions = self.suggestions()[:6]
         return Answer(question, False, "none", 0.0, text, (), False, suggestions, reason=why)
+
+
+def _expects(words: list[str]) -> str | None:
+    """The kind of answer a wh-question wants, so sentences holding one rank higher."""
+    for a, b in zip(words, words[1:] + [""]):
+        if a == "how" and b in ("many", "much", "long"):
+            return "number"
+        if a in ("when", "where", "who"):
+            return {"when": "date", "where": "place", "who": "person"}[a]
+    return None
 
 
 def _has(people, needs: str) -> bool:

@@ -1,6 +1,7 @@
 """The knowledge base in memory: what the engine answers from, loaded once from SQLite."""
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -10,15 +11,18 @@ from .people import Person
 
 
 def stem(word: str) -> str:
-    """A light, symmetric stemmer: 'plays'/'played'/'playing' -> 'play'."""
+    """A light stemmer applied alike to questions, phrasings and articles:
+    'plays'/'played'/'playing' -> 'play', 'release'/'released' -> 'releas'."""
     if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ed"):
-        return word[:-2]
-    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    elif len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
     return word
 
 
@@ -55,6 +59,7 @@ class KnowledgeBase:
     vocabulary: Counter  # stemmed word -> document frequency over sentences
     proper: frozenset[str] = field(default_factory=frozenset)  # words written capitalised
     seasons: frozenset[str] = field(default_factory=frozenset)  # season numbers the articles discuss
+    people_in: dict[int, set[int]] = field(default_factory=dict)  # sentence id -> people it names
 
     @classmethod
     def from_rows(cls, rows: dict, phrases: PhraseMap) -> "KnowledgeBase":
@@ -90,12 +95,20 @@ class KnowledgeBase:
                 continue
             facts[r["kind"]].append(Fact(r["id"], s, r["kind"], r["subject"], r["object"],
                                          r["subject_id"], r["object_id"], r["value"], r["weight"]))
-        mentions = defaultdict(list)
+        mentions, people_in = defaultdict(list), defaultdict(set)
         for r in rows["mentions"]:
             mentions[r["person_id"]].append(sentences[r["sentence_id"]])
-        proper = frozenset(w for w, n in capitalised.items() if n > lowercase[w])
+            people_in[r["sentence_id"]].add(r["person_id"])
+        proper = frozenset(stem(w) for w, n in capitalised.items() if n > lowercase[w])
         return cls(articles, sentences, people, dict(facts), dict(topics), dict(mentions),
-                   vocabulary, proper, frozenset(seasons))
+                   vocabulary, proper, frozenset(seasons), dict(people_in))
+
+
+def _idf(kb: "KnowledgeBase", word: str) -> float:
+    return math.log(1 + len(kb.sentences) / (1 + kb.vocabulary.get(word, 0)))
+
+
+KnowledgeBase.idf = _idf  # how telling a word is: rare words say more
 
 
 def recency(article: Article) -> str:
