@@ -1,0 +1,72 @@
+"""Shared fixtures for the core's tests: the bundled articles, copies of them to edit,
+and one engine over them built once per session in a temporary data directory."""
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.articles import find_articles, read_article
+from bot.ingest import Boilerplate, segment
+from bot.settings import BUNDLED_ARTICLES, BUNDLED_KNOWLEDGE, Settings
+
+
+@pytest.fixture(scope="session")
+def rules() -> Boilerplate:
+    return Boilerplate.load(BUNDLED_KNOWLEDGE / "boilerplate.toml")
+
+
+@pytest.fixture(scope="session")
+def bundled_docs(rules):
+    """Every bundled article, read and segmented: [(path, Document)]."""
+    return [(p, segment(read_article(p), rules)) for p in find_articles(BUNDLED_ARTICLES)]
+
+
+@pytest.fixture
+def articles_copy(tmp_path) -> Path:
+    """A private copy of the bundled articles, free to edit."""
+    folder = tmp_path / "articles"
+    shutil.copytree(BUNDLED_ARTICLES, folder)
+    return folder
+
+
+@pytest.fixture
+def tmp_settings(articles_copy, tmp_path) -> Settings:
+    return Settings(articles_dir=articles_copy, data_dir=tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def bundled_settings(tmp_path_factory) -> Settings:
+    return Settings(articles_dir=BUNDLED_ARTICLES, data_dir=tmp_path_factory.mktemp("data"))
+
+
+@pytest.fixture(scope="session")
+def qa_engine(bundled_settings):
+    """One engine over the bundled articles for the whole session.
+
+    Built in its own event loop; aiosqlite answers each call on the caller's loop,
+    so the function-scoped loops of async tests can use it."""
+    from bot.service import open_engine
+
+    engine = asyncio.run(open_engine(bundled_settings))
+    yield engine
+    asyncio.run(engine.close())
+
+
+@pytest.fixture(scope="session")
+def article_texts() -> list[str]:
+    """Every bundled article body, for verbatim checks."""
+    return [read_article(p).body for p in find_articles(BUNDLED_ARTICLES)]
+
+
+def write_article(folder: Path, name: str, body: str, **meta: str) -> Path:
+    """Write an article file with an optional front-matter header."""
+    folder.mkdir(parents=True, exist_ok=True)
+    header = ""
+    if meta:
+        header = "---\n" + "".join(f"{k}: {v}\n" for k, v in meta.items()) + "---\n"
+    path = folder / name
+    path.write_text(header + body, encoding="utf-8")
+    return path
