@@ -54,5 +54,6 @@ def assemble(knowledge_dir: Path, rows: dict, *, search, close=None) -> Engine:
     linker = EntityLinker(list(kb.people.values()), common_words=set(matcher.vocabulary) | stopwords | {"show", "season"})
     reader = Reader(phrases, linker, known, stopwords, fillers)
     templates = _toml(knowledge_dir / "answers.toml")
-    return Engine(kb, reader, matcher, Builders(kb, templates), templates, search,
+    related = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in language.get("related", {}).items()}
+    return Engine(kb, reader, matcher, Builders(kb, templates, related), templates, search,
                   domain, question_words, close=close)

@@ -41,9 +41,11 @@ class Query:
 
 
 class Builders:
-    def __init__(self, kb: KnowledgeBase, templates: dict[str, str]):
+    def __init__(self, kb: KnowledgeBase, templates: dict[str, str],
+                 related: dict[str, frozenset[str]] | None = None):
         self.kb = kb
         self.t = templates
+        self.related = related or {}
         self.registry: dict[str, Callable[[Query], Answer | None]] = {
             "topic": self.topic, "release": self.release, "renewal": self.renewal,
             "premiere": self.premiere, "episodes": self.episodes, "who_plays": self.who_plays,
@@ -89,7 +91,9 @@ class Builders:
         if not q.content:
             return 0.0
         total = sum(self.kb.idf(w) for w in q.content)
-        return sum(self.kb.idf(w) for w in q.content & s.words) / total
+        held = sum(self.kb.idf(w) * (1.0 if w in s.words else 0.5) for w in q.content
+                   if w in s.words or self.related.get(w, frozenset()) & s.words)
+        return held / total
 
     # -- topic sentences ------------------------------------------------------------
 
@@ -127,12 +131,12 @@ class Builders:
                 named = any(s in self.kb.mentions.get(pid, ()) for pid in wanted)
                 score += 0.5 if named else -0.5
             scored.append((score, s))
-        # one sentence per article: the best; newest first among equals
+        # at most two sentences per article, so that several sources get a say
         scored.sort(key=lambda x: (-x[0], _neg(recency(x[1].article))))
-        out, seen = [], set()
+        out, per_article = [], Counter()
         for score, s in scored:
-            if s.article.id not in seen:
-                seen.add(s.article.id)
+            if per_article[s.article.id] < 2:
+                per_article[s.article.id] += 1
                 out.append((score, s))
         return out
 
@@ -280,6 +284,8 @@ class Builders:
         else:
             base = self._crew_of(q, person)
         about = self._about(q, person)
+        if q.content and about is None:
+            return None  # "what is X's birthday?": knowing who X is does not answer it
         if base is None and about is None:
             return None
         if about is None:
@@ -297,12 +303,14 @@ class Builders:
     def _about(self, q: Query, person: Person) -> SentenceRec | None:
         """The sentence that best describes `person` for this question (not a cast line)."""
         cast_lines = {f.sentence.id for kind in ("plays", "stars") for f in self.kb.facts.get(kind, ())}
-        best, best_score = None, 0.0
+        best, best_score = None, float("-inf")
         for s in self.kb.mentions.get(person.id, ()):
             if s.id in cast_lines:
                 continue
-            score = (self._relevance(q, s) if q.content else 0.1) + (0.2 if _named_early(s, person) else 0.0)
-            score -= 0.15 if self._is_spoiler(s) else 0.0
+            relevance = self._relevance(q, s) if q.content else 0.1
+            if not relevance:
+                continue
+            score = relevance + (0.2 if _named_early(s, person) else 0.0) - (0.15 if self._is_spoiler(s) else 0.0)
             if score > best_score or (score == best_score and best is not None
                                       and recency(s.article) > recency(best.article)):
                 best, best_score = s, score

@@ -14,7 +14,7 @@ from typing import Awaitable, Callable
 from .answers import Builders, Query
 from .entities import EntityLinker
 from .intents import IntentMatcher, Match
-from .kb import KnowledgeBase, cite, recency
+from .kb import KnowledgeBase, cite, recency, stem
 from .models import Answer, Article
 from .understand import Reader
 
@@ -122,6 +122,14 @@ class Engine:
                      runner_up.intent.name, top.score, runner_up.score, question)
             return None
         people = tuple(l.person for l in understood.links)
+        meaningful = {w for w in understood.words if not w.isdigit()} - self.reader.stopwords - self._question_words
+        vocab = self.matcher.intent_words[top.intent.name]
+        if not (meaningful & vocab or (people and (_SLOTS & vocab))):
+            log.info("intent %s shares no meaningful word with %r", top.intent.name, question)
+            return None
+        if understood.unfamiliar:
+            log.info("intent %s cannot account for %s in %r", top.intent.name, understood.unfamiliar, question)
+            return None
         if top.intent.needs and not _has(people, top.intent.needs):
             log.info("intent %s needs a %s, none named in %r", top.intent.name, top.intent.needs, question)
             return None
@@ -138,6 +146,10 @@ class Engine:
 
     async def _from_search(self, question, understood) -> Answer | None:
         content = self._content(understood)
+        unfamiliar = {stem(w) for w in understood.unfamiliar}
+        if len(unfamiliar) * 3 > len(content):
+            return None  # too much of the question is about things the articles never mention
+        content -= unfamiliar
         if not content:
             return None
         hits = await self._search(sorted(set(understood.plain) - self.reader.stopwords))
@@ -150,12 +162,12 @@ class Engine:
             s = self.kb.sentences.get(sid)
             if s is None:
                 continue
-            if wanted and not any(s in self.kb.mentions.get(p, ()) for p in wanted):
-                continue
             shared = content & s.words
             if sum(not w.isdigit() for w in shared) < 2:
                 continue
             cover = sum(self._idf(w) for w in shared) / total
+            if wanted and not wanted & self.kb.people_in.get(s.id, set()):
+                cover *= 0.8  # the question names someone this sentence does not
             if cover > best_cover:
                 best, best_cover = s, cover
         if best is None or best_cover < self.thresholds.search:
@@ -201,6 +213,9 @@ class Engine:
                 else self.templates["decline"])
         suggestions = self.suggestions()[:6]
         return Answer(question, False, "none", 0.0, text, (), False, suggestions, reason=why)
+
+
+_SLOTS = {"<character>", "<actor>", "<crew>", "<person>"}
 
 
 def _expects(words: list[str]) -> str | None:

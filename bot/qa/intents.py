@@ -20,6 +20,7 @@ SLOT = re.compile(r"\{(character|actor|crew|person)\}")
 # which question slot a phrasing slot accepts
 _ACCEPTS = {"<character>": {"<character>"}, "<actor>": {"<actor>"}, "<crew>": {"<crew>"},
             "<person>": {"<character>", "<actor>", "<crew>"}}
+_SLOTS = {"<character>", "<actor>", "<crew>"}
 STOPWORD_WEIGHT = 0.3
 SLOT_WEIGHT = 2.5
 
@@ -132,4 +133,12 @@ class IntentMatcher:
             score = 2 * shared / (q_total + p.total)
             if p.intent.name not in best or score > best[p.intent.name].score:
                 best[p.intent.name] = Match(p.intent, score, p.text)
-        return sorted(best.values(), key=lambda m: -m.score)
+        # Blend the best phrasing with how much of the question the intent's whole
+        # vocabulary explains: long questions rarely match one phrasing closely.
+        out = []
+        for name, m in best.items():
+            vocab = self.intent_words[name]
+            covered = sum(weight for w, weight in q.items()
+                          if w in vocab or (w in _SLOTS and (w in vocab or "<person>" in vocab)))
+            out.append(Match(m.intent, 0.5 * m.score + 0.5 * covered / q_total, m.phrasing))
+        return sorted(out, key=lambda m: -m.score)
