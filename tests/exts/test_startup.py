@@ -1,6 +1,7 @@
 """Start-up: create_bot() from the environment, minimal intents, deliberate
 command sync, and a friendly one-line message for a missing/rejected token."""
 import logging
+from dataclasses import replace
 
 import discord
 
@@ -86,17 +87,11 @@ async def test_commands_sync_on_first_start_only_and_again_when_the_tree_changes
     assert (await world.fan.slash(world.general, "ping")).response.content == "pong"
 
 
-async def test_dev_guild_sync_targets_only_that_server(tmp_path, engine):
-    import simcord
-    from dataclasses import replace
-    settings = replace(app.Settings(data_dir=tmp_path), dev_guild=(1 << 40) << 22)
-    async with simcord.run(create_bot(settings=settings, engine=engine, sync_on_start=False)) as env:
-        guild = env.create_guild(id=settings.dev_guild)
-        channel = guild.create_text_channel("dev")
-        fan = guild.add_member(env.create_user("fan"))
-        from bot.command_sync import sync_commands
-        # Sync only once the server exists in the simulation (as in production).
-        await env.external_wait(sync_commands(env.bot), reason="sync") if False else None
-        env.bot.tree.copy_global_to(guild=discord.Object(settings.dev_guild))
-        assert env.backend.commands.get(None) is None
-        await env.bot.guild_settings.close()
+async def test_dev_guild_sync_targets_only_that_server(world, settings, engine, store):
+    env = world.env
+    dev = replace(settings, dev_guild=world.guild.id)
+
+    await env.restart_bot(create_bot(settings=dev, engine=engine, guild_settings=store))
+
+    assert {c["name"] for c in env.backend.commands[world.guild.id].values()} >= {"ask", "config"}
+    assert _command_syncs(env) == 2  # the global sync at first start, then the dev guild
