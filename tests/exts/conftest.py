@@ -71,3 +71,7 @@ def expected_errors(env: simcord.Env) -> list[type]:
 
 def bot_messages(env: simcord.Env, channel: simcord.ChannelHandle) -> list[discord.Message]:
     return [m for m in channel.history() if m.author.id == env.bot.user.id]
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "real_engine: uses the real QA core instead of the fake engine")
