@@ -115,6 +115,9 @@ def sync(settings: Settings | None = None) -> int:
         synced = asyncio.run(sync_commands(settings))
     except discord.LoginFailure:
         return _fail(BAD_TOKEN)
+    except discord.HTTPException as exc:
+        where = f"server {settings.dev_guild} (is the bot in it?)" if settings.dev_guild else "Discord"
+        return _fail(f"Syncing slash commands to {where} failed: {exc}")
     target = f"server {settings.dev_guild}" if settings.dev_guild else "all servers (global; may take up to an hour)"
     print(f"Slash commands {'synced' if synced else 'already up to date'} for {target}.")
     return 0

@@ -87,7 +87,12 @@ class ShowBot(commands.Bot):
             await self.load_extension(extension)
         if self.sync_on_start:
             from .command_sync import sync_commands
-            await sync_commands(self)
+            try:
+                await sync_commands(self)
+            except discord.HTTPException as exc:
+                # Commands from the last sync keep working; don't refuse to start over it.
+                log.error("Slash-command sync failed (%s). Is the bot in SHOWBOT_DEV_GUILD? "
+                          "Retry with `showbot sync`.", exc)
 
     async def on_message(self, message: discord.Message) -> None:
         # Deliberately no process_commands(): there are no prefix commands, and

@@ -95,3 +95,20 @@ async def test_dev_guild_sync_targets_only_that_server(world, settings, engine, 
 
     assert {c["name"] for c in env.backend.commands[world.guild.id].values()} >= {"ask", "config"}
     assert _command_syncs(env) == 2  # the global sync at first start, then the dev guild
+
+
+async def test_a_failed_sync_is_logged_and_the_bot_still_starts(world, settings, engine, store, caplog):
+    world.env.inject_error("PUT", "/applications/*/guilds/*/commands", status=403, code=50001,
+                           message="Missing Access")
+    dev = replace(settings, dev_guild=world.guild.id)
+
+    await world.env.restart_bot(create_bot(settings=dev, engine=engine, guild_settings=store))
+    result = await world.fan.slash(world.general, "ask", question="Who plays Nam-ra?")
+
+    assert "Slash-command sync failed" in caplog.text
+    assert "Cho Yi-hyun" in result.response.embeds[0].description
+
+
+def test_sync_without_a_token_gives_one_line_of_help(capsys):
+    assert app.sync(app.Settings(discord_token=None)) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1

@@ -1,6 +1,5 @@
 """/config: admins only (by default visibility AND a runtime check), settings
 validated, stored, and kept across restarts."""
-import discord
 import pytest
 import simcord
 from discord import app_commands
