@@ -104,6 +104,10 @@ class Builders:
         top = scored[0][0]
         chosen = [s for score, s in scored if score >= 0.5 * top][:MAX_QUOTES]
         if q.intent.time_sensitive:
+            # news moves on: the newest dated source on this topic always gets its say, first
+            newest = max((s for _, s in scored if s.article.date), key=lambda s: recency(s.article), default=None)
+            if newest is not None and newest not in chosen:
+                chosen = [newest] + chosen[:MAX_QUOTES - 1]
             chosen.sort(key=lambda s: recency(s.article), reverse=True)
         lines = [self._attributed(s, q.intent.time_sensitive) for s in chosen]
         spoiler = any(self._is_spoiler(s) for s in chosen)
@@ -163,7 +167,7 @@ class Builders:
     def release(self, q: Query) -> Answer | None:
         unannounced = sorted((s for s, w in self.kb.topics.get("release_unannounced", ())),
                              key=lambda s: recency(s.article), reverse=True)
-        estimates = sorted(self.kb.facts.get("release_estimate", ()),
+        estimates = sorted((f for f in self.kb.facts.get("release_estimate", ()) if not _already_past(f)),
                            key=lambda f: recency(f.sentence.article), reverse=True)
         if not unannounced and not estimates:
             return None
@@ -177,15 +181,19 @@ class Builders:
         per_article: dict[int, list[Fact]] = defaultdict(list)
         for f in estimates:
             per_article[f.sentence.article.id].append(f)
-        items = []
+        official, items = [], []
         for facts in per_article.values():
             f = facts[0]
-            key = "release_reported" if _REPORTED.search(f.sentence.text) else "release_estimate"
-            items.append(self.t[key].format(source=self.source(f.sentence),
-                                            estimate=" / ".join(dict.fromkeys(x.value for x in facts))))
+            key = ("release_reported" if _REPORTED.search(f.sentence.text) else
+                   "release_official" if _OFFICIAL.search(f.sentence.text) else "release_estimate")
+            line = self.t[key].format(source=self.source(f.sentence),
+                                      estimate=" / ".join(dict.fromkeys(x.value for x in facts)))
+            (official if key == "release_official" else items).append(line)
             cited.append(f.sentence)
+        if official:
+            parts.append(_capital(official[0]) + ".")
         if items:
-            parts.append(self.t["release_estimates"].format(estimates="; ".join(items)))
+            parts.append(self.t["release_earlier" if official else "release_estimates"].format(estimates="; ".join(items)))
         cited.extend(unannounced[1:2])
         return self.answer(q, " ".join(parts), cited)
 
@@ -200,8 +208,8 @@ class Builders:
                           key=lambda s: recency(s.article), reverse=True)
         if not positive and not negative:
             return None
-        if not positive:
-            return self.topic(q)
+        if not positive or (negative and recency(negative[0].article) > recency(positive[0].article)):
+            return self.topic(q)  # the newest word is a doubt or a cancellation: quote, newest first
         dates = sorted(self.kb.facts.get("renewal_date", ()), key=lambda f: (-len(f.value or ""), _neg(recency(f.sentence.article))))
         cited = [f.sentence for f in dates[:2]]
         text = (self.t["renewed"].format(date=dates[0].value) if dates else self.t["renewed_no_date"])
@@ -395,6 +403,10 @@ class Builders:
 
 # -- small pure helpers ---------------------------------------------------------------
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
@@ -459,6 +471,17 @@ def _date_parts(value: str) -> tuple:
     year = next((n for n in nums if n > 1900), None)
     day = next((n for n in nums if n <= 31), None)
     return year, month, day
+
+
+def _already_past(f: Fact) -> bool:
+    """An 'estimate' dated before its own article was written is not a forecast."""
+    if not f.sentence.article.date:
+        return False
+    year, month, _ = _date_parts(f.value)
+    parts = [int(x) for x in f.sentence.article.date.split("-")]
+    if year is None:
+        return False
+    return (year, month or 12) < (parts[0], parts[1] if len(parts) > 1 else 12)
 
 
 def _most_specific(facts: list[Fact]) -> Fact:
