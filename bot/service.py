@@ -9,7 +9,7 @@ from . import build as builder
 from .qa.answers import Builders
 from .qa.engine import Engine
 from .qa.entities import EntityLinker
-from .qa.intents import IntentMatcher, load_intents, phrase_words
+from .qa.intents import IntentMatcher, learn_topic_words, load_intents
 from .qa.kb import KnowledgeBase, stem
 from .qa.normalise import PhraseMap, tokens
 from .qa.understand import Reader
@@ -47,6 +47,7 @@ def assemble(knowledge_dir: Path, rows: dict, *, search, close=None) -> Engine:
     question_words = {stem(w) for w in language["question_words"].split()}
     kb = KnowledgeBase.from_rows(rows, phrases)
     matcher = IntentMatcher(load_intents(_toml(knowledge_dir / "intents.toml")), phrases, stopwords)
+    learn_topic_words(matcher, kb.topics, stopwords)
     data_words = {stem(w) for w in (*stopwords, *fillers, *domain)}
     data_words |= {stem(w) for v in language["phrases"].values() for w in tokens(v)}
     known = set(kb.vocabulary) | matcher.vocabulary | data_words

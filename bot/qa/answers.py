@@ -319,6 +319,10 @@ class Builders:
             if not relevance:
                 continue
             score = relevance + (0.2 if _named_early(s, person) else 0.0) - (0.15 if self._is_spoiler(s) else 0.0)
+            if _QUOTED.search(s.text):
+                score -= 0.3  # what someone said to them describes them less than narration
+            if score <= 0:
+                continue
             if score > best_score or (score == best_score and best is not None
                                       and recency(s.article) > recency(best.article)):
                 best, best_score = s, score

@@ -25,9 +25,10 @@ MAX_QUESTION = 4000  # characters, as Discord allows
 
 @dataclass(frozen=True)
 class Thresholds:
-    intent: float = 0.55  # confidence below which the intent is not trusted
+    intent: float = 0.5  # confidence below which the intent is not trusted
+    asks_for_person: float = 0.35  # a question this much like "who plays X?" with no known X is declined
     margin: float = 0.04  # top two intents closer than this are ambiguous
-    search: float = 0.6  # share of the question's meaning a found sentence must cover
+    search: float = 0.75  # share of the question's meaning a found sentence must cover
 
 
 Search = Callable[[list[str]], Awaitable[list[tuple[int, float]]]]
@@ -66,7 +67,10 @@ class Engine:
         if not self._seasons_known(understood.plain):
             return self._decline(question, "asks about a season the articles do not cover")
         ranked = self.matcher.rank(understood.words)
-        answer = self._from_intent(question, understood, ranked)
+        try:
+            answer = self._from_intent(question, understood, ranked)
+        except _Decline as why:
+            return self._decline(question, str(why))
         if answer is not None:
             return answer
         found = await self._from_search(question, understood)
@@ -112,6 +116,8 @@ class Engine:
         if not ranked:
             return None
         top = ranked[0]
+        if top.intent.needs and not understood.links and top.score >= self.thresholds.asks_for_person:
+            raise _Decline(f"{top.intent.name} ({top.score:.2f}) about a person the articles do not know")
         runner_up = next((m for m in ranked[1:] if m.intent.builder != top.intent.builder
                           or m.intent.topics != top.intent.topics), None)
         if top.score < self.thresholds.intent:
@@ -131,8 +137,10 @@ class Engine:
             log.info("intent %s cannot account for %s in %r", top.intent.name, understood.unfamiliar, question)
             return None
         if top.intent.needs and not _has(people, top.intent.needs):
+            # the question is clear, the person is not one the articles know: no search
+            # result would answer it ("who plays Woo-jin?")
             log.info("intent %s needs a %s, none named in %r", top.intent.name, top.intent.needs, question)
-            return None
+            raise _Decline(f"no known {top.intent.needs} for {top.intent.name}")
         q = Query(question, understood.words, self._content(understood), people, top.intent, top.score,
                   _expects(understood.words))
         answer = self.builders.build(q)
@@ -216,6 +224,10 @@ class Engine:
 
 
 _SLOTS = {"<character>", "<actor>", "<crew>", "<person>"}
+
+
+class _Decline(Exception):
+    """Raised inside the pipeline when the right answer is a decline, not a fallback."""
 
 
 def _expects(words: list[str]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .kb import stem
@@ -22,6 +22,7 @@ _ACCEPTS = {"<character>": {"<character>"}, "<actor>": {"<actor>"}, "<crew>": {"
             "<person>": {"<character>", "<actor>", "<crew>"}}
 _SLOTS = {"<character>", "<actor>", "<crew>"}
 STOPWORD_WEIGHT = 0.3
+TOPIC_WORD_CREDIT = 0.5  # a word seen in an intent's source sentences, not its phrasings
 SLOT_WEIGHT = 2.5
 
 
@@ -97,6 +98,9 @@ class IntentMatcher:
         self.unknown_weight = 1 + math.log(n)
         self.vocabulary = set(df)  # every word any phrasing uses
         self.intent_words = {name: frozenset(ws) for name, ws in per_intent.items()}
+        # words the articles use when they talk about an intent's topics ("hybrid" for the
+        # season 2 plot): learned from the knowledge base by learn_topic_words()
+        self.topic_words: dict[str, frozenset[str]] = {}
         self._index: dict[str, list[int]] = defaultdict(list)
         for intent, text, words in raw:
             p = _Phrasing(intent, text, {w: self.weight[w] for w in words})
@@ -138,7 +142,23 @@ class IntentMatcher:
         out = []
         for name, m in best.items():
             vocab = self.intent_words[name]
-            covered = sum(weight for w, weight in q.items()
-                          if w in vocab or (w in _SLOTS and (w in vocab or "<person>" in vocab)))
+            learned = self.topic_words.get(name, frozenset())
+            covered = sum(weight if (w in vocab or (w in _SLOTS and "<person>" in vocab)) else
+                          TOPIC_WORD_CREDIT * weight if w in learned else 0.0
+                          for w, weight in q.items())
             out.append(Match(m.intent, 0.5 * m.score + 0.5 * covered / q_total, m.phrasing))
         return sorted(out, key=lambda m: -m.score)
+
+
+def learn_topic_words(matcher: IntentMatcher, topic_sentences: dict, stopwords: set[str]) -> None:
+    """Teach the matcher the words of the sentences behind each topic-based intent."""
+    stems = {stem(w) for w in stopwords}
+    for intent in matcher.intents:
+        seen: Counter = Counter()
+        for topic in intent.topics:
+            for sentence, weight in topic_sentences.get(topic, ()):
+                if weight >= 1.0:
+                    seen.update(sentence.words)
+        # a word in two or more of the sentences is the topic's, not one sentence's accident
+        matcher.topic_words[intent.name] = frozenset(w for w, n in seen.items()
+                                                     if n >= 2 and w not in stems and not w.isdigit())
