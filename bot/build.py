@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # (done, total, article name)
 _NAME_SPAN = re.compile(NAME)
 _MENTION_SIMILAR = 88
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,21 @@ def _rows(docs, people: list[Person], root: Path) -> dict[str, list[tuple]]:
             section_ids.append(section_id)
             rows["sections"].append((section_id, article_id, position, heading))
         first_sentence = sentence_id + 1
+        speakers: set[int] = set()  # who the quotes running on from earlier sentences belong to
+        previous_section = None
         for s in doc.sentences:
             sentence_id += 1
             rows["sentences"].append((sentence_id, article_id, section_ids[s.section], s.index,
                                       s.start, s.end, s.text, int(s.list_item)))
-            for person in _people_in(s.text, alias_keys):
+            people = _people_in(s.text, alias_keys)
+            if s.section != previous_section:
+                speakers = set()
+            previous_section = s.section
+            # "Cho Yi-hyun ... said." followed by “Students are not children...”: the quote is hers
+            if _QUOTE_MARK.search(s.text) and not people:
+                people = set(speakers)
+            speakers = people or speakers
+            for person in people:
                 rows["mentions"].append((sentence_id, person))
         for f in facts:
             fact_id += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .intents import Intent
-from .kb import Fact, KnowledgeBase, SentenceRec, cite, recency
+from .kb import Fact, KnowledgeBase, SentenceRec, cite, quoted, recency
 from .models import Answer, Citation
 from .normalise import plain_key
 from .people import Person
@@ -156,7 +156,7 @@ class Builders:
         return bool((s.words & self.kb.proper) - set(q.words) - {"netflix", "show"})
 
     def _attributed(self, s: SentenceRec, time_sensitive: bool) -> str:
-        line = self.t["attribution"].format(source=self.source(s), quote=s.text)
+        line = self.t["attribution"].format(source=self.source(s), quote=quoted(s.text))
         return line
 
     def _is_spoiler(self, s: SentenceRec) -> bool:
@@ -299,12 +299,12 @@ class Builders:
         if about is None:
             return base
         if base is None or q.content:  # a question beyond "who is X" is answered by the sentence
-            text = self.t["attribution"].format(source=self.source(about), quote=about.text)
+            text = self.t["attribution"].format(source=self.source(about), quote=quoted(about.text))
             if base is not None:
                 text = base.text + " " + text
             cites = [about] + [_sentence_of(self.kb, c) for c in (base.citations if base else ())][:1]
             return self.answer(q, text, [c for c in cites if c], self._is_spoiler(about))
-        text = base.text + " " + self.t["attribution"].format(source=self.source(about), quote=about.text)
+        text = base.text + " " + self.t["attribution"].format(source=self.source(about), quote=quoted(about.text))
         return self.answer(q, text, [_sentence_of(self.kb, c) for c in base.citations][:2] + [about],
                            self._is_spoiler(about))
 

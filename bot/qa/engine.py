@@ -14,7 +14,7 @@ from typing import Awaitable, Callable
 from .answers import Builders, Query
 from .entities import EntityLinker
 from .intents import IntentMatcher, Match
-from .kb import KnowledgeBase, cite, recency, stem
+from .kb import KnowledgeBase, cite, quoted, recency, stem
 from .models import Answer, Article
 from .understand import Reader
 
@@ -174,6 +174,9 @@ class Engine:
             if sum(not w.isdigit() for w in shared) < 2:
                 continue
             cover = sum(self._idf(w) for w in shared) / total
+            relation = {w for w in content if w not in self.kb.proper and not w.isdigit()}
+            if relation and not relation & shared:
+                continue  # names alone: the sentence mentions them but does not answer the question
             if wanted and not wanted & self.kb.people_in.get(s.id, set()):
                 cover *= 0.8  # the question names someone this sentence does not
             if cover > best_cover:
@@ -182,7 +185,7 @@ class Engine:
             log.info("search found nothing covering %r (best %.2f)", question, best_cover)
             return None
         source = self.builders.source(best)
-        text = self.templates["attribution"].format(source=source, quote=best.text)
+        text = self.templates["attribution"].format(source=source, quote=quoted(best.text))
         return Answer(question, True, "search", round(best_cover, 3), text, (cite(best),),
                       self.builders._is_spoiler(best), reason="sentence search")
 

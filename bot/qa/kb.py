@@ -119,3 +119,8 @@ def recency(article: Article) -> str:
 def cite(s: SentenceRec) -> Citation:
     a = s.article
     return Citation(a.title, a.publisher, a.date, a.url, s.text)
+
+
+def quoted(text: str) -> str:
+    """A sentence in quotation marks, unless it already opens with one."""
+    return text if text[:1] in "\"\u201c\u2018'" else f"\u201c{text}\u201d"
