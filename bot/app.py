@@ -6,6 +6,7 @@ import asyncio
 import logging
 import sys
 
+import aiohttp
 import discord
 
 from .bot import ShowBot
@@ -91,6 +92,9 @@ def run(settings: Settings | None = None) -> int:
         return _fail(BAD_TOKEN)
     except discord.PrivilegedIntentsRequired:
         return _fail(NO_INTENT)
+    except (aiohttp.ClientConnectionError, OSError) as exc:
+        return _fail(f"Could not reach Discord ({exc.__class__.__name__}): check the network; "
+                     "`showbot chat` works offline.")
     except KeyboardInterrupt:
         pass
     return 0
@@ -115,6 +119,8 @@ def sync(settings: Settings | None = None) -> int:
         synced = asyncio.run(sync_commands(settings))
     except discord.LoginFailure:
         return _fail(BAD_TOKEN)
+    except (aiohttp.ClientConnectionError, OSError) as exc:
+        return _fail(f"Could not reach Discord ({exc.__class__.__name__}): check the network.")
     except discord.HTTPException as exc:
         where = f"server {settings.dev_guild} (is the bot in it?)" if settings.dev_guild else "Discord"
         return _fail(f"Syncing slash commands to {where} failed: {exc}")
