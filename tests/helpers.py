@@ -7,3 +7,13 @@ from bot.evaluate import verbatim
 def is_verbatim(quote: str, bodies: list[str]) -> bool:
     q = verbatim(quote)
     return bool(q) and any(q in verbatim(b) for b in bodies)
+
+
+async def ask_once(settings, question: str):
+    """Open an engine over `settings` (building as needed), ask one question, close it."""
+    from bot.service import open_engine
+    engine = await open_engine(settings)
+    try:
+        return await engine.ask(question)
+    finally:
+        await engine.close()

@@ -6,19 +6,14 @@ from bot.evaluate import words
 from bot.service import open_engine
 
 from .conftest import write_article
-from .helpers import is_verbatim
+from .helpers import ask_once, is_verbatim
 
 NEW_ARTICLE = ("All of Us Are Dead season 2 wraps filming\n\n"
                "Filming on the second season of All of Us Are Dead has officially wrapped, Netflix said. "
                "The streamer did not give a premiere date.\n")
 
 
-async def answer(settings, question):
-    engine = await open_engine(settings)
-    try:
-        return await engine.ask(question)
-    finally:
-        await engine.close()
+answer = ask_once
 
 
 async def test_build_report(tmp_settings):

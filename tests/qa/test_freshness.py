@@ -1,15 +1,6 @@
 """Newer news wins: official dates, cancellations and past 'estimates' (answers.py)."""
-from bot.service import open_engine
-
 from ..conftest import write_article
-
-
-async def ask(settings, question):
-    engine = await open_engine(settings)
-    try:
-        return await engine.ask(question)
-    finally:
-        await engine.close()
+from ..helpers import ask_once as ask
 
 
 async def test_an_announced_date_leads_over_old_estimates(tmp_settings):
