@@ -53,7 +53,10 @@ def assemble(knowledge_dir: Path, rows: dict, *, search, close=None) -> Engine:
     known = set(kb.vocabulary) | matcher.vocabulary | data_words
     known = {w for w in known if not w.startswith("<")}
     linker = EntityLinker(list(kb.people.values()), common_words=set(matcher.vocabulary) | stopwords | {"show", "season"})
-    reader = Reader(phrases, linker, known, stopwords, fillers)
+    frequency = dict(kb.vocabulary)
+    for w in matcher.vocabulary:
+        frequency[w] = frequency.get(w, 0) + 50  # the words questions use matter most
+    reader = Reader(phrases, linker, known, stopwords, fillers, frequency)
     templates = _toml(knowledge_dir / "answers.toml")
     related = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in language.get("related", {}).items()}
     return Engine(kb, reader, matcher, Builders(kb, templates, related), templates, search,

@@ -146,7 +146,7 @@ class IntentMatcher:
             covered = sum(weight if (w in vocab or (w in _SLOTS and "<person>" in vocab)) else
                           TOPIC_WORD_CREDIT * weight if w in learned else 0.0
                           for w, weight in q.items())
-            out.append(Match(m.intent, 0.5 * m.score + 0.5 * covered / q_total, m.phrasing))
+            out.append(Match(m.intent, min(1.0, 0.5 * m.score + 0.5 * covered / q_total), m.phrasing))
         return sorted(out, key=lambda m: -m.score)
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .entities import EntityLinker, Link
 from .kb import stem
@@ -25,11 +26,14 @@ class Understood:
 
 class Reader:
     def __init__(self, phrases: PhraseMap, linker: EntityLinker, known: set[str],
-                 stopwords: set[str], fillers: set[str]):
+                 stopwords: set[str], fillers: set[str], frequency: dict[str, int] | None = None):
         self.phrases = phrases
         self.linker = linker
         self.known = known  # stemmed words of articles, phrasings and language data
-        self._known_list = sorted(w for w in known if len(w) >= 4 and w.isalpha())
+        frequency = frequency or {}
+        # most used first, so that a tie between corrections goes to the commoner word
+        self._known_list = sorted((w for w in known if len(w) >= 3 and w.isalpha()),
+                                  key=lambda w: (-frequency.get(w, 0), w))
         self.stopwords = stopwords
         self.fillers = fillers
         self.correct = lru_cache(maxsize=20_000)(self._correct)
@@ -67,18 +71,36 @@ class Reader:
         """Whether a word is ordinary English (in any inflection), as opposed to a name."""
         if self._english is None:
             self._english = _load_english()
-        forms = {word, stem(word), word[:-1], word[:-2], word[:-3] + "y", word[:-2] + "e", word[:-3], word[:-3] + "e"}
-        return any(f in self._english for f in forms if len(f) >= 2)
+        forms = {word}
+        for suffix, replacements in _INFLECTIONS:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                forms.update(word[:-len(suffix)] + r for r in replacements)
+        return any(f in self._english for f in forms)
 
     def _correct(self, word: str) -> str | None:
         """The known (stemmed) word this word is, allowing a typo; None when unknown."""
         s = stem(word)
         if s in self.known or word in self.stopwords:
             return s
-        if len(word) < 4 or not word.isalpha():
+        if len(word) < 3 or not word.isalpha():
             return None
+        if len(word) <= 4:  # short words: one slip ("ded", "kis"), same first letter
+            if self.is_english(word):
+                return None  # "tall" is a word of its own, not a slip for "tale"
+            near = process.extract(word, [w for w in self._known_list if w[0] == word[0]],
+                                   scorer=Levenshtein.distance, score_cutoff=1, limit=20)
+            if not near:
+                return None
+            # a dropped letter is the commonest slip: prefer words that contain this one
+            best = min(near, key=lambda m: (m[1], not _subsequence(word, m[0]), m[2]))
+            return stem(best[0])
         best = process.extractOne(s, self._known_list, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF)
         return best[0] if best else None
+
+
+# word endings and what the dictionary form may end with instead ("tries" -> "try")
+_INFLECTIONS = [("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
+                ("ing", ("", "e")), ("er", ("", "e")), ("est", ("", "e")), ("ly", ("",))]
 
 
 def _capitalised_words(question: str) -> set[str]:
@@ -97,3 +119,8 @@ def _load_english() -> frozenset[str]:
     except ImportError:  # without the word list every unknown word is treated as a name
         return frozenset()
     return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
