@@ -94,8 +94,11 @@ class Reader:
             # a dropped letter is the commonest slip: prefer words that contain this one
             best = min(near, key=lambda m: (m[1], not _subsequence(word, m[0]), m[2]))
             return stem(best[0])
-        best = process.extractOne(s, self._known_list, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF)
-        return best[0] if best else None
+        # the raw word too: stemming a misspelling can cut it wrongly ("spred" -> "spr")
+        hits = [process.extractOne(form, self._known_list, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF)
+                for form in {s, word}]
+        hits = [h for h in hits if h]
+        return max(hits, key=lambda h: h[1])[0] if hits else None
 
 
 # word endings and what the dictionary form may end with instead ("tries" -> "try")
