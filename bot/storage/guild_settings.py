@@ -187,13 +187,15 @@ class GuildSettingsStore:
         if cached is not None:
             return cached
         values: dict[str, Any] = {}
-        async with self.db.execute(
-                "SELECT key, value FROM guild_setting WHERE guild_id = ?", (guild_id,)) as cur:
-            async for key, raw in cur:
-                if key not in _FIELDS:  # a setting removed in a later version
-                    continue
-                value = json.loads(raw)
-                values[key] = tuple(value) if isinstance(value, list) else value
+        # fetch everything at once: a cursor left open across an await would let another
+        # task's commit fail with "SQL statements in progress"
+        rows = await self.db.execute_fetchall(
+            "SELECT key, value FROM guild_setting WHERE guild_id = ?", (guild_id,))
+        for key, raw in rows:
+            if key not in _FIELDS:  # a setting removed in a later version
+                continue
+            value = json.loads(raw)
+            values[key] = tuple(value) if isinstance(value, list) else value
         settings = dataclasses.replace(DEFAULTS, **values)
         self._cache[guild_id] = settings
         return settings
@@ -239,28 +241,25 @@ class GuildSettingsStore:
         await self.db.commit()
 
     async def votes(self, message_id: int) -> dict[int, int]:
-        async with self.db.execute(
-                "SELECT user_id, vote FROM feedback WHERE message_id = ?", (message_id,)) as cur:
-            return {user_id: vote async for user_id, vote in cur}
+        rows = await self.db.execute_fetchall(
+            "SELECT user_id, vote FROM feedback WHERE message_id = ?", (message_id,))
+        return {user_id: vote for user_id, vote in rows}
 
     async def report(self, guild_id: int, limit: int = 10) -> Report:
-        async with self.db.execute(
-                "SELECT question, COUNT(*) AS n FROM unanswered WHERE guild_id = ? "
-                "GROUP BY question ORDER BY n DESC, MAX(asked_at) DESC LIMIT ?", (guild_id, limit)) as cur:
-            unanswered = [(q, n) async for q, n in cur]
-        async with self.db.execute(
-                "SELECT a.question, a.intent, COUNT(*) AS n FROM feedback f "
-                "JOIN answer_log a ON a.message_id = f.message_id "
-                "WHERE f.guild_id = ? AND f.vote = -1 "
-                "GROUP BY a.question, a.intent ORDER BY n DESC LIMIT ?", (guild_id, limit)) as cur:
-            downvoted = [(q, i, n) async for q, i, n in cur]
+        unanswered = [tuple(r) for r in await self.db.execute_fetchall(
+            "SELECT question, COUNT(*) AS n FROM unanswered WHERE guild_id = ? "
+            "GROUP BY question ORDER BY n DESC, MAX(asked_at) DESC LIMIT ?", (guild_id, limit))]
+        downvoted = [tuple(r) for r in await self.db.execute_fetchall(
+            "SELECT a.question, a.intent, COUNT(*) AS n FROM feedback f "
+            "JOIN answer_log a ON a.message_id = f.message_id "
+            "WHERE f.guild_id = ? AND f.vote = -1 "
+            "GROUP BY a.question, a.intent ORDER BY n DESC LIMIT ?", (guild_id, limit))]
         return Report(unanswered, downvoted)
 
     # ------------------------------------------------------------------- meta
     async def get_meta(self, key: str) -> str | None:
-        async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cur:
-            row = await cur.fetchone()
-        return row[0] if row else None
+        rows = await self.db.execute_fetchall("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
 
     async def set_meta(self, key: str, value: str) -> None:
         await self.db.execute(
