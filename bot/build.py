@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # (done, total, article name)
 _NAME_SPAN = re.compile(NAME)
 _MENTION_SIMILAR = 88
+_DERIVING_CODE = ("articles.py", "ingest.py", "extract.py", "build.py", "qa/people.py", "qa/normalise.py",
+                  "storage/knowledge.py")
 _QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -39,9 +41,11 @@ class BuildReport:
 
 
 def fingerprint(settings: Settings) -> str:
-    """What the database was built from: every article and knowledge file, byte for byte."""
+    """What the database was built from: every article and knowledge file, and the code that
+    derives facts from them, byte for byte (a new showbot version rebuilds by itself)."""
     digest = hashlib.sha256(str(knowledge.SCHEMA_VERSION).encode())
-    files = find_articles(settings.articles_dir) + sorted(settings.knowledge_dir.glob("*.toml"))
+    files = (find_articles(settings.articles_dir) + sorted(settings.knowledge_dir.glob("*.toml"))
+             + [Path(__file__).parent / name for name in _DERIVING_CODE])
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -34,6 +34,7 @@ _NOT_NAME = {
 
 _ACTIVE_VERBS = (r"(?:plays|played|play|playing|portrays|portrayed|portraying|portray|"
                  r"stars as|starred as|star as|starring as|recurs? as|reprises? (?:the role of |her role as |his role as )?|"
+                 r"returns as|returning as|is back as|comes back as|(?:joins|joined|has joined) the cast as|"
                  r"(?:was |has been |is |been )?cast as|seen as|as|in the role of|appears as|appeared as)")
 CAST_PATTERNS = [
     # "Y is played by X", "Y, played by X"
@@ -94,6 +95,29 @@ def load_topics(path: Path) -> list[Topic]:
             for name, t in data.items()]
 
 
+def trim_name(text: str) -> str:
+    """Drop capitalised ordinary words before a full name: 'Newcomer Kim Si-a' -> 'Kim Si-a'.
+    A family name that is also a word ('Park Ji-hu', 'Song Jae-ik') stays: two words must remain."""
+    words = text.split()
+    while len(words) > 2 and "-" not in words[0] and _is_english(words[0].casefold()):
+        words = words[1:]
+    return " ".join(words)
+
+
+_ENGLISH: frozenset[str] | None = None
+
+
+def _is_english(word: str) -> bool:
+    global _ENGLISH
+    if _ENGLISH is None:
+        try:
+            from english_words import get_english_words_set
+            _ENGLISH = frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+        except ImportError:
+            _ENGLISH = frozenset()
+    return word in _ENGLISH
+
+
 def is_name(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 3:
@@ -118,7 +142,7 @@ def _cast(s: Sentence) -> list[RawFact]:
         for m in pattern.finditer(s.text):
             if any(m.start() < e and b < m.end() for b, e in taken):
                 continue  # one reading per stretch of text
-            actor, char = m.group("actor"), m.group("char")
+            actor, char = trim_name(m.group("actor")), trim_name(m.group("char"))
             if is_name(actor) and is_name(char) and actor != char:
                 out.append(RawFact(s.index, "plays", actor, char))
                 taken.append(m.span())
@@ -164,9 +188,19 @@ def _dates_and_counts(s: Sentence, heading: str) -> list[RawFact]:
         m = pattern.search(text)
         if m:
             n = m.group("n").casefold()
-            out.append(RawFact(s.index, "episodes", value=str(_NUMBER_WORDS.get(n, n))))
+            out.append(RawFact(s.index, "episodes", object=_season_of(low), value=str(_NUMBER_WORDS.get(n, n))))
             break
     return out
+
+
+def _season_of(low: str) -> str:
+    """Which season a sentence speaks of: the new one when it says so, else the first."""
+    m = re.search(r"season (\d+)", low)
+    if m:
+        return m.group(1)
+    if re.search(r"\b(second|new|next|upcoming) season\b|season two", low):
+        return "2"
+    return "1"
 
 
 def _topics(s: Sentence, heading: str, topics: list[Topic]) -> list[RawFact]:

@@ -232,11 +232,19 @@ class Builders:
 
     def episodes(self, q: Query) -> Answer | None:
         facts = self.kb.facts.get("episodes", [])
+        asked = _season_asked(q.words)
+        if asked:
+            facts = [f for f in facts if f.object == asked]
         if not facts:
             return None
-        count, _ = Counter(f.value for f in facts).most_common(1)[0]
-        agreeing = [f for f in facts if f.value == count]
-        return self.answer(q, self.t["episodes"].format(count=count), self._newest_per_article(agreeing))
+        lines, cited = [], []
+        for season in sorted({f.object for f in facts}):
+            of_season = [f for f in facts if f.object == season]
+            count, _ = Counter(f.value for f in of_season).most_common(1)[0]
+            agreeing = [f for f in of_season if f.value == count]
+            lines.append(self.t["episodes"].format(season=season, count=count))
+            cited += self._newest_per_article(agreeing, limit=2)
+        return self.answer(q, " ".join(lines), cited)
 
     # -- cast -----------------------------------------------------------------------
 
@@ -438,6 +446,13 @@ def _named_early(s: SentenceRec, person: Person, words: int = 5) -> bool:
     """Whether the sentence names the person near its start, i.e. is about them."""
     opening = plain_key(" ".join(s.text.split()[:words]))
     return any(plain_key(a) in opening for a in person.aliases)
+
+
+def _season_asked(words: list[str]) -> str | None:
+    for a, b in zip(words, words[1:]):
+        if a == "season" and b.isdigit():
+            return b
+    return None
 
 
 def _first(people, kind: str) -> Person | None:
