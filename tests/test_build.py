@@ -1,9 +1,7 @@
 """Building the knowledge database: staleness, deleting and adding articles, bad files."""
-import pytest
 
 from bot import build as builder
 from bot.evaluate import words
-from bot.service import open_engine
 
 from .conftest import write_article
 from .helpers import ask_once, is_verbatim

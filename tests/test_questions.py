@@ -1,8 +1,5 @@
 """Our own fan question set (tests/questions.jsonl), scored in-process with bot.evaluate."""
-import json
 from pathlib import Path
-
-import pytest
 
 from bot import evaluate as ev
 

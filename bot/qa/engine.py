@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Awaitable, Callable
 
 from .answers import Builders, Query
-from .entities import EntityLinker
 from .intents import IntentMatcher, Match
 from .kb import KnowledgeBase, cite, quoted, recency, stem
 from .models import Answer, Article

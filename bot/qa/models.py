@@ -1,7 +1,7 @@
 """The core's data types: what goes in and out of `Engine.ask`. No Discord here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)

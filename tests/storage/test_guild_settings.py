@@ -3,8 +3,14 @@ import sqlite3
 
 import pytest
 
-from bot.storage.guild_settings import (DEFAULTS, MIGRATIONS, GuildSettings, GuildSettingsStore,
-                                        InvalidSetting, normalise_question)
+from bot.storage.guild_settings import (
+    DEFAULTS,
+    MIGRATIONS,
+    GuildSettings,
+    GuildSettingsStore,
+    InvalidSetting,
+    normalise_question,
+)
 
 
 @pytest.fixture

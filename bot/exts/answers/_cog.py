@@ -14,7 +14,14 @@ from bot.exts.feedback import FeedbackView
 from bot.qa.models import Answer
 from bot.render import render_answer, render_help, render_notice, render_sources
 
-from ._gate import MAX_QUESTION, Cooldowns, allowed_here, answer_gate, clean_question, mentions_bot
+from ._gate import (
+    MAX_QUESTION,
+    Cooldowns,
+    allowed_here,
+    answer_gate,
+    clean_question,
+    mentions_bot,
+)
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,58 @@
+"""Answers quoted from the sentences about a topic (trailer, plot, ending, ...)."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..kb import SentenceRec, recency
+from ..models import Answer
+from .base import MAX_QUOTES, Query, Recipes
+from .helpers import QUOTED, newest_first
+
+
+class TopicAnswers(Recipes):
+    def topic(self, q: Query) -> Answer | None:
+        scored = self._topic_sentences(q, q.intent.topics)
+        if not scored:
+            return None
+        top = scored[0][0]
+        chosen = [s for score, s in scored if score >= 0.5 * top][:MAX_QUOTES]
+        if q.intent.time_sensitive:
+            # news moves on: the newest dated source on this topic always gets its say, first
+            newest = max((s for _, s in scored if s.article.date), key=lambda s: recency(s.article), default=None)
+            if newest is not None and newest not in chosen:
+                chosen = [newest] + chosen[:MAX_QUOTES - 1]
+            chosen.sort(key=lambda s: recency(s.article), reverse=True)
+        lines = [self._attributed(s) for s in chosen]
+        spoiler = any(self._is_spoiler(s) for s in chosen)
+        return self.answer(q, " ".join(lines), chosen, spoiler)
+
+    def _topic_sentences(self, q: Query, topics) -> list[tuple[float, SentenceRec]]:
+        weights: dict[int, float] = defaultdict(float)
+        by_id = {}
+        for topic in topics:
+            for s, w in self.kb.topics.get(topic, ()):
+                weights[s.id] = max(weights[s.id], w)
+                by_id[s.id] = s
+        wanted = {p.id for p in q.people}
+        scored = []
+        for sid, w in weights.items():
+            s = by_id[sid]
+            score = w + 2 * self._relevance(q, s)
+            if q.expects and self._holds(s, q.expects, q):
+                score += 0.4
+            if "quotes" not in topics and QUOTED.search(s.text):
+                score -= 0.3  # a narrative statement answers better than someone's opinion
+            if "ending" not in topics and self._is_spoiler(s):
+                score -= 0.3  # never spoil when another sentence will do
+            if wanted:
+                named = any(s in self.kb.mentions.get(pid, ()) for pid in wanted)
+                score += 0.5 if named else -0.5
+            scored.append((score, s))
+        # at most two sentences per article, so that several sources get a say
+        scored.sort(key=lambda x: (-x[0], newest_first(recency(x[1].article))))
+        out, per_article = [], Counter()
+        for score, s in scored:
+            if per_article[s.article.id] < 2:
+                per_article[s.article.id] += 1
+                out.append((score, s))
+        return out
