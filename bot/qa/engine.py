@@ -210,11 +210,11 @@ class Engine:
                  and w not in self._domain and not w.startswith("<")}
         if not extra:
             return True
-        quoted = set()
+        quoted: set[str] = set()
         for c in answer.citations:
-            for s in self.kb.sentences.values():
-                if s.text == c.quote:
-                    quoted |= s.words
+            s = self.kb.sentence_for(c)
+            if s is not None:
+                quoted |= s.words
         return extra <= quoted
 
     def _decline(self, question: str, why: str, person: str | None = None) -> Answer:

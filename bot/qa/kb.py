@@ -60,6 +60,18 @@ class KnowledgeBase:
     proper: frozenset[str] = field(default_factory=frozenset)  # words written capitalised
     seasons: frozenset[str] = field(default_factory=frozenset)  # season numbers the articles discuss
     people_in: dict[int, set[int]] = field(default_factory=dict)  # sentence id -> people it names
+    _by_quote: dict[tuple[str, str], SentenceRec] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_quote = {(s.article.title, s.text): s for s in self.sentences.values()}
+
+    def idf(self, word: str) -> float:
+        """How telling a word is: rare words say more."""
+        return math.log(1 + len(self.sentences) / (1 + self.vocabulary.get(word, 0)))
+
+    def sentence_for(self, citation: Citation) -> SentenceRec | None:
+        """The sentence a citation quotes (citations are built from sentences, whole)."""
+        return self._by_quote.get((citation.title, citation.quote))
 
     @classmethod
     def from_rows(cls, rows: dict, phrases: PhraseMap) -> "KnowledgeBase":
@@ -102,13 +114,6 @@ class KnowledgeBase:
         proper = frozenset(stem(w) for w, n in capitalised.items() if n > lowercase[w])
         return cls(articles, sentences, people, dict(facts), dict(topics), dict(mentions),
                    vocabulary, proper, frozenset(seasons), dict(people_in))
-
-
-def _idf(kb: "KnowledgeBase", word: str) -> float:
-    return math.log(1 + len(kb.sentences) / (1 + kb.vocabulary.get(word, 0)))
-
-
-KnowledgeBase.idf = _idf  # how telling a word is: rare words say more
 
 
 def recency(article: Article) -> str:

@@ -13,7 +13,6 @@ from .helpers import (
     first_of_kind,
     join_names,
     named_early,
-    sentence_of,
 )
 
 
@@ -80,10 +79,10 @@ class CastAnswers(Recipes):
             text = self.t["attribution"].format(source=self.source(about), quote=quoted(about.text))
             if base is not None:
                 text = base.text + " " + text
-            cites = [about] + [sentence_of(self.kb, c) for c in (base.citations if base else ())][:1]
+            cites = [about] + [self.kb.sentence_for(c) for c in (base.citations if base else ())][:1]
             return self.answer(q, text, [c for c in cites if c], self._is_spoiler(about))
         text = base.text + " " + self.t["attribution"].format(source=self.source(about), quote=quoted(about.text))
-        return self.answer(q, text, [sentence_of(self.kb, c) for c in base.citations][:2] + [about],
+        return self.answer(q, text, [self.kb.sentence_for(c) for c in base.citations][:2] + [about],
                            self._is_spoiler(about))
 
     def _about(self, q: Query, person: Person) -> SentenceRec | None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..kb import Fact, KnowledgeBase, SentenceRec
-from ..models import Citation
+from ..kb import Fact, SentenceRec
 from ..normalise import plain_key
 from ..people import Person
 
@@ -115,7 +114,3 @@ def most_specific(facts: list[Fact]) -> Fact:
 def same_date(a: str, b: str) -> bool:
     pa, pb = date_parts(a), date_parts(b)
     return all(x is None or y is None or x == y for x, y in zip(pa, pb))
-
-
-def sentence_of(kb: KnowledgeBase, c: Citation) -> SentenceRec | None:
-    return next((s for s in kb.sentences.values() if s.text == c.quote and s.article.title == c.title), None)
