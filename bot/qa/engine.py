@@ -52,6 +52,13 @@ class Engine:
     # -- public API used by the CLI and the Discord adapters ----------------------------
 
     async def ask(self, question: str) -> Answer:
+        try:
+            return await self._ask(question)
+        except Exception:  # one bad recipe must not take the bot (or a CLI batch) down
+            log.exception("answering %r failed", (question or "")[:200])
+            return self._decline((question or "").strip(), "internal error")
+
+    async def _ask(self, question: str) -> Answer:
         question = (question or "").strip()
         if not question:
             return self._decline(question, "empty question")
@@ -141,7 +148,7 @@ class Engine:
             log.info("intent %s needs a %s, none named in %r", top.intent.name, top.intent.needs, question)
             raise _Decline(f"no known {top.intent.needs} for {top.intent.name}")
         q = Query(question, understood.words, self._content(understood), people, top.intent, top.score,
-                  _expects(understood.words))
+                  _expects(understood.words), vocab)
         answer = self.builders.build(q)
         if answer is None:
             log.info("intent %s has no facts for %r", top.intent.name, question)

@@ -10,6 +10,7 @@ from ..people import Person
 from .helpers import NUMBER, YEAR, month_year, shorten
 
 MAX_QUOTES = 3
+GENERIC_WORD_CREDIT = 0.25
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Query:
     intent: Intent
     confidence: float
     expects: str | None = None  # date | place | person | number, from the wh-word
+    intent_words: frozenset[str] = frozenset()  # every word of the intent's phrasings
 
 
 class Recipes:
@@ -67,8 +69,17 @@ class Recipes:
         if not q.content:
             return 0.0
         total = sum(self.kb.idf(w) for w in q.content)
-        held = sum(self.kb.idf(w) * (1.0 if w in s.words else 0.5) for w in q.content
-                   if w in s.words or self.related.get(w, frozenset()) & s.words)
+        held = 0.0
+        for w in q.content:
+            if _has_word(s.words, w):
+                credit = 1.0
+            elif self.related.get(w, frozenset()) & s.words:
+                credit = 0.5
+            else:
+                continue
+            # the intent's own words ("end" in "how did season 1 end") were spent choosing the
+            # intent; the question's other words are what the sentence must hold
+            held += self.kb.idf(w) * credit * (GENERIC_WORD_CREDIT if w in q.intent_words else 1.0)
         return held / total
 
     def _holds(self, s: SentenceRec, expects: str, q: Query) -> bool:
@@ -87,3 +98,10 @@ class Recipes:
 
     def _is_spoiler(self, s: SentenceRec) -> bool:
         return any(s is t for t, w in self.kb.topics.get("ending", ()) if w >= 0.8)
+
+
+def _has_word(words: frozenset[str], w: str) -> bool:
+    """The word, or a longer form of it ("unique" ~ "uniqueness"), is among `words`."""
+    if w in words:
+        return True
+    return len(w) >= 5 and any(x.startswith(w) or (len(x) >= 5 and w.startswith(x)) for x in words)

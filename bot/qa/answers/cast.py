@@ -98,8 +98,8 @@ class CastAnswers(Recipes):
             score = relevance + (0.2 if named_early(s, person) else 0.0) - (0.15 if self._is_spoiler(s) else 0.0)
             if QUOTED.search(s.text):
                 score -= 0.3  # what someone said to them describes them less than narration
-            if score <= 0:
-                continue
+            if not q.content and score <= 0:
+                continue  # nothing asked beyond "who is X": only a sentence about them will do
             if score > best_score or (score == best_score and best is not None
                                       and recency(s.article) > recency(best.article)):
                 best, best_score = s, score

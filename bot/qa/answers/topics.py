@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..kb import SentenceRec, recency
+from ..kb import SentenceRec, quoted, recency
 from ..models import Answer
 from .base import MAX_QUOTES, Query, Recipes
 from .helpers import QUOTED, newest_first
@@ -22,9 +22,21 @@ class TopicAnswers(Recipes):
             if newest is not None and newest not in chosen:
                 chosen = [newest] + chosen[:MAX_QUOTES - 1]
             chosen.sort(key=lambda s: recency(s.article), reverse=True)
-        lines = [self._attributed(s) for s in chosen]
+        runs = [self._quote_run(s) for s in chosen]
+        lines = [self.t["attribution"].format(source=self.source(run[0]),
+                                              quote=quoted(" ".join(x.text for x in run))) for run in runs]
         spoiler = any(self._is_spoiler(s) for s in chosen)
-        return self.answer(q, " ".join(lines), chosen, spoiler)
+        return self.answer(q, " ".join(lines), [x for run in runs for x in run], spoiler)
+
+    def _quote_run(self, s: SentenceRec, most: int = 1) -> list[SentenceRec]:
+        """A sentence that opens a quotation, with the sentences that finish it."""
+        run = [s]
+        while len(run) <= most and _open_quote(" ".join(x.text for x in run)):
+            nxt = self.kb.sentences.get(run[-1].id + 1)
+            if nxt is None or nxt.article.id != s.article.id or nxt.heading != s.heading:
+                break
+            run.append(nxt)
+        return run
 
     def _topic_sentences(self, q: Query, topics) -> list[tuple[float, SentenceRec]]:
         weights: dict[int, float] = defaultdict(float)
@@ -56,3 +68,7 @@ class TopicAnswers(Recipes):
                 per_article[s.article.id] += 1
                 out.append((score, s))
         return out
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("\u201c") > text.count("\u201d")
