@@ -159,3 +159,25 @@ async def test_answer_for_and_completion(qa_engine):
         await qa_engine.answer_for("no_such_intent")
     assert any("Nam-ra" in n for n in qa_engine.complete_names("nam"))
     assert len(qa_engine.articles()) == 5 and qa_engine.suggestions()
+
+
+async def test_a_failing_recipe_declines_and_the_next_question_still_works(qa_engine, monkeypatch):
+    def broken(q):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(qa_engine.builders.registry, "who_plays", broken)
+    a = await qa_engine.ask("Who plays Nam-ra?")
+    assert not a.answered and a.reason == "internal error" and a.suggestions
+    monkeypatch.undo()
+    assert (await qa_engine.ask("Who plays Nam-ra?")).answered
+
+
+async def test_questions_about_unknown_people_decline_rather_than_search(qa_engine):
+    # Woo-jin is named in the recap, but no article says who plays him
+    a = await qa_engine.ask("who plays Woo-jin?")
+    assert not a.answered
+
+
+async def test_quotations_run_on_to_their_end(qa_engine):
+    a = await qa_engine.ask("what did the director say about making the show unique")
+    assert a.answered and "But this was a little bit unique." in a.text
