@@ -25,6 +25,7 @@ MAX_QUESTION = 4000  # characters, as Discord allows
 @dataclass(frozen=True)
 class Thresholds:
     intent: float = 0.5  # confidence below which the intent is not trusted
+    unfamiliar: float = 0.65  # confidence needed to answer despite one word the articles never use
     asks_for_person: float = 0.35  # a question this much like "who plays X?" with no known X is declined
     margin: float = 0.04  # top two intents closer than this are ambiguous
     search: float = 0.75  # share of the question's meaning a found sentence must cover
@@ -45,6 +46,8 @@ class Engine:
         self._search = search
         self._domain = domain
         self._question_words = question_words
+        # stemmed, like the question words they are compared with
+        self._unmeaning = {stem(w) for w in reader.stopwords} | reader.stopwords | question_words
         self.thresholds = thresholds
         self._close = close
         self._intents = {i.name: i for i in matcher.intents}
@@ -134,12 +137,14 @@ class Engine:
                      runner_up.intent.name, top.score, runner_up.score, question)
             return None
         people = tuple(l.person for l in understood.links)
-        meaningful = {w for w in understood.words if not w.isdigit()} - self.reader.stopwords - self._question_words
+        meaningful = {w for w in understood.words if not w.isdigit()} - self._unmeaning
         vocab = self.matcher.intent_words[top.intent.name]
         if not (meaningful & vocab or (people and (_SLOTS & vocab))):
             log.info("intent %s shares no meaningful word with %r", top.intent.name, question)
             return None
-        if understood.unfamiliar:
+        # an ordinary word the articles never use ("birthday", "tall") is usually the very thing
+        # asked about; only a clear match to a question type may carry one such word
+        if understood.unfamiliar and (len(understood.unfamiliar) > 1 or top.score < self.thresholds.unfamiliar):
             log.info("intent %s cannot account for %s in %r", top.intent.name, understood.unfamiliar, question)
             return None
         if top.intent.needs and not _has(people, top.intent.needs):
@@ -200,7 +205,7 @@ class Engine:
 
     def _content(self, understood) -> frozenset[str]:
         """The words that say what the question is about: no question words, names or season numbers."""
-        stop = self.reader.stopwords | self._question_words
+        stop = self._unmeaning
         words = understood.words
         return frozenset(w for w in words if not w.startswith("<") and w not in stop and w not in {"show", "season"})
 

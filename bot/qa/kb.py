@@ -12,15 +12,16 @@ from .people import Person
 
 def stem(word: str) -> str:
     """A light stemmer applied alike to questions, phrasings and articles:
-    'plays'/'played'/'playing' -> 'play', 'release'/'released' -> 'releas'."""
+    'plays'/'played'/'playing' -> 'play', 'ratings'/'rating' -> 'rat', 'release'/'released' -> 'releas'.
+    Plurals go first, so that a plural and its singular always meet."""
+    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
     if len(word) > 5 and word.endswith("ing"):
         word = word[:-3]
     elif len(word) > 4 and word.endswith("ed"):
         word = word[:-2]
-    elif len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
-        word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
     return word
