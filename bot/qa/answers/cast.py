@@ -23,9 +23,7 @@ class CastAnswers(Recipes):
 
     def who_plays(self, q: Query) -> Answer | None:
         char = first_of_kind(q.people, "character")
-        if char is None:
-            return None
-        return self._character_cast(q, char)
+        return self._character_cast(q, char) if char else None
 
     def _character_cast(self, q: Query, char: Person) -> Answer | None:
         facts = self._plays(character=char.id)
@@ -41,9 +39,7 @@ class CastAnswers(Recipes):
 
     def actor_role(self, q: Query) -> Answer | None:
         actor = first_of_kind(q.people, "actor")
-        if actor is None:
-            return None
-        return self._actor_cast(q, actor)
+        return self._actor_cast(q, actor) if actor else None
 
     def _actor_cast(self, q: Query, actor: Person) -> Answer | None:
         facts = self._plays(actor=actor.id)
@@ -53,9 +49,8 @@ class CastAnswers(Recipes):
                 return None
             return self.answer(q, self.t["stars_only"].format(actor=self._name(actor)),
                                self._newest_per_article(stars))
-        chars = by_support(facts, lambda f: f.object_id)
-        text = " ".join(self.t["plays"].format(actor=self._name(actor), character=self.kb.people[c].name)
-                        for c in chars[:1])
+        best = by_support(facts, lambda f: f.object_id)[0]  # the role most articles agree on
+        text = self.t["plays"].format(actor=self._name(actor), character=self.kb.people[best].name)
         return self.answer(q, text, self._newest_per_article(facts))
 
     def who_is(self, q: Query) -> Answer | None:
