@@ -20,6 +20,7 @@ from .understand import Reader
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 4000  # characters, as Discord allows
+EXACT = 0.95  # a question this close to a phrasing needs no further evidence of its intent
 
 
 @dataclass(frozen=True)
@@ -137,14 +138,21 @@ class Engine:
                      runner_up.intent.name, top.score, runner_up.score, question)
             return None
         people = tuple(l.person for l in understood.links)
-        meaningful = {w for w in understood.words if not w.isdigit()} - self._unmeaning
+        # words that say what is asked: not "season" or "show" (every intent has them), but a
+        # season's number counts ("is there a season 2?")
+        meaningful = {w for i, w in enumerate(understood.words)
+                      if not w.isdigit() or (i and understood.words[i - 1] == "season")}
+        meaningful -= self._unmeaning | {"season", "show"}
         vocab = self.matcher.intent_words[top.intent.name]
-        if not (meaningful & vocab or (people and (_SLOTS & vocab))):
+        if top.score < EXACT and not (meaningful & vocab or (people and (_SLOTS & vocab))):
             log.info("intent %s shares no meaningful word with %r", top.intent.name, question)
             return None
         # an ordinary word the articles never use ("birthday", "tall") is usually the very thing
         # asked about; only a clear match to a question type may carry one such word
-        if understood.unfamiliar and (len(understood.unfamiliar) > 1 or top.score < self.thresholds.unfamiliar):
+        # (and only for answers quoted from sentences: a cast or date fact would answer another
+        # question, "who plays Nam-ra's mother?")
+        if understood.unfamiliar and (len(understood.unfamiliar) > 1 or top.score < self.thresholds.unfamiliar
+                                      or top.intent.builder != "topic"):
             log.info("intent %s cannot account for %s in %r", top.intent.name, understood.unfamiliar, question)
             return None
         if top.intent.needs and not _has(people, top.intent.needs):
@@ -204,10 +212,10 @@ class Engine:
         return self.kb.idf(word)
 
     def _content(self, understood) -> frozenset[str]:
-        """The words that say what the question is about: no question words, names or season numbers."""
-        stop = self._unmeaning
-        words = understood.words
-        return frozenset(w for w in words if not w.startswith("<") and w not in stop and w not in {"show", "season"})
+        """The words that say what the question is about: no question words, no names, and
+        none that the articles never use (nothing could hold them)."""
+        skip = self._unmeaning | {"show", "season"} | {stem(w) for w in understood.unfamiliar}
+        return frozenset(w for w in understood.words if not w.startswith("<") and w not in skip)
 
     def _seasons_known(self, words: list[str]) -> bool:
         for a, b in zip(words, words[1:]):

@@ -37,7 +37,8 @@ class Reader:
         self.stopwords = stopwords
         self.fillers = fillers
         self.correct = lru_cache(maxsize=20_000)(self._correct)
-        self._english: frozenset[str] | None = None  # loaded on first need: most questions never need it
+        self._english: frozenset[str] | None = None
+        self.question_vocabulary: list[str] = []  # unstemmed words of the phrasings (set by the engine's assembler)  # loaded on first need: most questions never need it
 
     def read(self, question: str) -> Understood:
         capitalised = _capitalised_words(question)
@@ -84,9 +85,12 @@ class Reader:
             return s
         if len(word) < 3 or not word.isalpha():
             return None
+        if self.is_english(word):
+            # "mother" and "tall" are words of their own, not slips for "other" and "tale"; only a
+            # one-letter swap into a word the questions use is taken ("directer" -> "director")
+            near = process.extractOne(word, self.question_vocabulary, scorer=Levenshtein.distance, score_cutoff=1)
+            return stem(near[0]) if near and len(near[0]) == len(word) and len(word) >= 6 else None
         if len(word) <= 4:  # short words: one slip ("ded", "kis"), same first letter
-            if self.is_english(word):
-                return None  # "tall" is a word of its own, not a slip for "tale"
             near = process.extract(word, [w for w in self._known_list if w[0] == word[0]],
                                    scorer=Levenshtein.distance, score_cutoff=1, limit=20)
             if not near:

@@ -82,6 +82,10 @@ class Recipes:
             held += self.kb.idf(w) * credit * (GENERIC_WORD_CREDIT if w in q.intent_words else 1.0)
         return held / total
 
+    def _holds_any(self, s: SentenceRec, words) -> bool:
+        """Whether the sentence holds any of the words, in some form or by a related word."""
+        return any(_has_word(s.words, w) or self.related.get(w, frozenset()) & s.words for w in words)
+
     def _holds(self, s: SentenceRec, expects: str, q: Query) -> bool:
         """Whether the sentence contains the kind of thing the question asks for."""
         if expects == "date":

@@ -16,9 +16,15 @@ class TopicAnswers(Recipes):
             return None
         top = scored[0][0]
         chosen = [s for score, s in scored if score >= 0.5 * top][:MAX_QUOTES]
-        specific = q.content - q.intent_words - {w for w in q.content if w.isdigit()}
-        if specific and not any(self._relevance(q, s) for s in chosen):
-            return None  # "who kissed in season 1?" is not answered by how season 1 ended
+        # When the question's own words outweigh the words that chose the intent, a sentence
+        # must hold one of them: "who kissed in season 1?" is not answered by how season 1
+        # ended, "what is the age rating?" not by a review score.
+        words = {w for w in q.content if not w.isdigit()}
+        specific = words - q.intent_words
+        weight = lambda ws: sum(self.kb.idf(w) for w in ws)
+        if specific and weight(specific) >= weight(words - specific) \
+                and not any(self._holds_any(s, specific) for s in chosen):
+            return None
         if q.intent.time_sensitive:
             # news moves on: the newest dated source on this topic always gets its say, first
             newest = max((s for _, s in scored if s.article.date), key=lambda s: recency(s.article), default=None)
