@@ -181,3 +181,25 @@ async def test_questions_about_unknown_people_decline_rather_than_search(qa_engi
 async def test_quotations_run_on_to_their_end(qa_engine):
     a = await qa_engine.ask("what did the director say about making the show unique")
     assert a.answered and "But this was a little bit unique." in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Who plays Nam-ra's mother?",        # a real word is not "corrected" into "other"
+    "How many seasons will there be?",   # not an episode count
+    "Who kissed in season 1?",           # not how season 1 ended
+    "What is the age rating?",           # not a review score
+    "how tall is Lomon",
+])
+async def test_near_misses_decline(qa_engine, question):
+    a = await qa_engine.ask(question)
+    assert not a.answered, a.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what did the directer say about s2", "survival of zombies"),  # a one-letter slip in a real word
+    ("When will we see a trailer?", "trailer"),
+    ("Is there going to be another season of All of Us Are Dead?", "renewed"),
+])
+async def test_paraphrases_still_answer(qa_engine, question, expected):
+    a = await qa_engine.ask(question)
+    assert a.answered and expected in a.text
