@@ -13,7 +13,7 @@ from typing import Awaitable, Callable
 
 from .answers import Builders, Query
 from .intents import IntentMatcher, Match
-from .kb import KnowledgeBase, cite, quoted, recency, stem
+from .kb import KnowledgeBase, cite, recency, stem
 from .models import Answer, Article
 from .understand import Reader
 
@@ -46,7 +46,6 @@ class Engine:
         self.templates = templates
         self._search = search
         self._domain = domain
-        self._question_words = question_words
         # stemmed, like the question words they are compared with
         self._unmeaning = {stem(w) for w in reader.stopwords} | reader.stopwords | question_words
         self.thresholds = thresholds
@@ -183,7 +182,7 @@ class Engine:
         wanted = {l.person.id for l in understood.links}
         if sum(not w.isdigit() for w in content) < 2:
             return None  # one word is too little to trust a sentence found by search
-        total = sum(self._idf(w) for w in content)
+        total = sum(self.kb.idf(w) for w in content)
         best, best_cover = None, 0.0
         for sid, _ in hits:
             s = self.kb.sentences.get(sid)
@@ -192,7 +191,7 @@ class Engine:
             shared = content & s.words
             if sum(not w.isdigit() for w in shared) < 2:
                 continue
-            cover = sum(self._idf(w) for w in shared) / total
+            cover = sum(self.kb.idf(w) for w in shared) / total
             relation = {w for w in content if w not in self.kb.proper and not w.isdigit()}
             if relation and not relation & shared:
                 continue  # names alone: the sentence mentions them but does not answer the question
@@ -203,13 +202,9 @@ class Engine:
         if best is None or best_cover < self.thresholds.search:
             log.info("search found nothing covering %r (best %.2f)", question, best_cover)
             return None
-        source = self.builders.source(best)
-        text = self.templates["attribution"].format(source=source, quote=quoted(best.text))
+        text = self.builders.attributed(best)
         return Answer(question, True, "search", round(best_cover, 3), text, (cite(best),),
-                      self.builders._is_spoiler(best), reason="sentence search")
-
-    def _idf(self, word: str) -> float:
-        return self.kb.idf(word)
+                      self.builders.is_spoiler(best), reason="sentence search")
 
     def _content(self, understood) -> frozenset[str]:
         """The words that say what the question is about: no question words, no names, and

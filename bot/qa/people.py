@@ -144,7 +144,7 @@ def _people(mentions: list[Mention], uf: _UnionFind) -> list[Person]:
     for m in mentions:
         groups[uf.find((m.kind, m.name))].append(m)
     people = []
-    for root, ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+    for _, ms in sorted(groups.items()):
         counts = Counter(m.name for m in ms)
         articles = defaultdict(set)
         for m in ms:

@@ -97,10 +97,12 @@ class Recipes:
         # a place: a proper noun the question did not bring itself
         return bool((s.words & self.kb.proper) - set(q.words) - {"netflix", "show"})
 
-    def _attributed(self, s: SentenceRec) -> str:
-        return self.t["attribution"].format(source=self.source(s), quote=quoted(s.text))
+    def attributed(self, *run: SentenceRec) -> str:
+        """'Source: “sentence(s)”': one sentence, or a run of them from one article."""
+        return self.t["attribution"].format(source=self.source(run[0]),
+                                            quote=quoted(" ".join(s.text for s in run)))
 
-    def _is_spoiler(self, s: SentenceRec) -> bool:
+    def is_spoiler(self, s: SentenceRec) -> bool:
         return any(s is t for t, w in self.kb.topics.get("ending", ()) if w >= 0.8)
 
 

@@ -1,7 +1,7 @@
 """Who plays whom, who is who, the cast and who returns."""
 from __future__ import annotations
 
-from ..kb import Fact, SentenceRec, quoted, recency
+from ..kb import Fact, SentenceRec, recency
 from ..models import Answer
 from ..people import Person
 from .base import Query, Recipes
@@ -70,15 +70,11 @@ class CastAnswers(Recipes):
             return None
         if about is None:
             return base
-        if base is None or q.content:  # a question beyond "who is X" is answered by the sentence
-            text = self.t["attribution"].format(source=self.source(about), quote=quoted(about.text))
-            if base is not None:
-                text = base.text + " " + text
-            cites = [about] + [self.kb.sentence_for(c) for c in (base.citations if base else ())][:1]
-            return self.answer(q, text, [c for c in cites if c], self._is_spoiler(about))
-        text = base.text + " " + self.t["attribution"].format(source=self.source(about), quote=quoted(about.text))
-        return self.answer(q, text, [self.kb.sentence_for(c) for c in base.citations][:2] + [about],
-                           self._is_spoiler(about))
+        text = self.attributed(about) if base is None else f"{base.text} {self.attributed(about)}"
+        base_cites = [c for c in (self.kb.sentence_for(c) for c in base.citations) if c] if base else []
+        # a question beyond "who is X" is answered by the sentence: it is cited first
+        cites = [about] + base_cites[:1] if q.content else base_cites[:2] + [about]
+        return self.answer(q, text, cites, self.is_spoiler(about))
 
     def _about(self, q: Query, person: Person) -> SentenceRec | None:
         """The sentence that best describes `person` for this question (not a cast line)."""
@@ -90,7 +86,7 @@ class CastAnswers(Recipes):
             relevance = self._relevance(q, s) if q.content else 0.1
             if not relevance:
                 continue
-            score = relevance + (0.2 if named_early(s, person) else 0.0) - (0.15 if self._is_spoiler(s) else 0.0)
+            score = relevance + (0.2 if named_early(s, person) else 0.0) - (0.15 if self.is_spoiler(s) else 0.0)
             if QUOTED.search(s.text):
                 score -= 0.3  # what someone said to them describes them less than narration
             if not q.content and score <= 0:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..kb import SentenceRec, quoted, recency
+from ..kb import SentenceRec, recency
 from ..models import Answer
 from .base import MAX_QUOTES, Query, Recipes
 from .helpers import QUOTED, newest_first
@@ -32,9 +32,8 @@ class TopicAnswers(Recipes):
                 chosen = [newest] + chosen[:MAX_QUOTES - 1]
             chosen.sort(key=lambda s: recency(s.article), reverse=True)
         runs = [self._quote_run(s) for s in chosen]
-        lines = [self.t["attribution"].format(source=self.source(run[0]),
-                                              quote=quoted(" ".join(x.text for x in run))) for run in runs]
-        spoiler = any(self._is_spoiler(s) for s in chosen)
+        lines = [self.attributed(*run) for run in runs]
+        spoiler = any(self.is_spoiler(s) for s in chosen)
         return self.answer(q, " ".join(lines), [x for run in runs for x in run], spoiler)
 
     def _quote_run(self, s: SentenceRec, most: int = 1) -> list[SentenceRec]:
@@ -63,7 +62,7 @@ class TopicAnswers(Recipes):
                 score += 0.4
             if "quotes" not in topics and QUOTED.search(s.text):
                 score -= 0.3  # a narrative statement answers better than someone's opinion
-            if "ending" not in topics and self._is_spoiler(s):
+            if "ending" not in topics and self.is_spoiler(s):
                 score -= 0.3  # never spoil when another sentence will do
             if wanted:
                 named = any(s in self.kb.mentions.get(pid, ()) for pid in wanted)
