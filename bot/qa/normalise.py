@@ -72,10 +72,21 @@ class PhraseMap:
         self._longest = max((len(k) for k in self._rules), default=0)
 
     def apply(self, words: list[str]) -> list[str]:
+        """Words first, then phrases, until nothing changes (a few passes at most), so that
+        rules build on each other: "all of us are ded" -> "all of us are dead" -> "show"."""
+        words = self._pass(words, longest=1)
+        for _ in range(3):
+            rewritten = self._pass(words, self._longest)
+            if rewritten == words:
+                break
+            words = rewritten
+        return words
+
+    def _pass(self, words: list[str], longest: int) -> list[str]:
         out: list[str] = []
         i, n = 0, len(words)
         while i < n:
-            for size in range(min(self._longest, n - i), 0, -1):
+            for size in range(min(longest, n - i), 0, -1):
                 repl = self._rules.get(tuple(words[i:i + size]))
                 if repl is not None:
                     out.extend(repl)
