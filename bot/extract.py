@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .ingest import Document, Sentence
+from .qa.normalise import is_english
 
 # A name token: capitalised, optionally hyphenated ("Nam-ra", "Yi-Hyun", "JQ", "I'm").
 _TOK = r"[A-Z][a-zA-Z\u2019']*(?:-[A-Za-z]+)?"
@@ -99,23 +100,9 @@ def trim_name(text: str) -> str:
     """Drop capitalised ordinary words before a full name: 'Newcomer Kim Si-a' -> 'Kim Si-a'.
     A family name that is also a word ('Park Ji-hu', 'Song Jae-ik') stays: two words must remain."""
     words = text.split()
-    while len(words) > 2 and "-" not in words[0] and _is_english(words[0].casefold()):
+    while len(words) > 2 and "-" not in words[0] and is_english(words[0].casefold()):
         words = words[1:]
     return " ".join(words)
-
-
-_ENGLISH: frozenset[str] | None = None
-
-
-def _is_english(word: str) -> bool:
-    global _ENGLISH
-    if _ENGLISH is None:
-        try:
-            from english_words import get_english_words_set
-            _ENGLISH = frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
-        except ImportError:
-            _ENGLISH = frozenset()
-    return word in _ENGLISH
 
 
 def is_name(text: str) -> bool:

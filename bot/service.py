@@ -56,10 +56,8 @@ def assemble(knowledge_dir: Path, rows: dict, *, search, close=None) -> Engine:
     frequency = dict(kb.vocabulary)
     for w in matcher.vocabulary:
         frequency[w] = frequency.get(w, 0) + 50  # the words questions use matter most
-    reader = Reader(phrases, linker, known, stopwords, fillers, frequency)
-    intents_data = _toml(knowledge_dir / "intents.toml")
-    reader.question_vocabulary = sorted({w for i in intents_data["intents"].values() for text in i["phrasings"]
-                                         for w in tokens(text) if w.isalpha()})
+    asked_words = {w for i in matcher.intents for text in i.phrasings for w in tokens(text) if w.isalpha()}
+    reader = Reader(phrases, linker, known, stopwords, fillers, frequency, asked_words)
     templates = _toml(knowledge_dir / "answers.toml")
     related = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in language.get("related", {}).items()}
     return Engine(kb, reader, matcher, Builders(kb, templates, related), templates, search,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u00a0": " ", "`": "'"})
@@ -96,3 +97,27 @@ class PhraseMap:
                 out.append(words[i])
                 i += 1
         return out
+
+
+# word endings and what the dictionary form may end with instead ("tries" -> "try")
+_INFLECTIONS = [("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
+                ("ing", ("", "e")), ("er", ("", "e")), ("est", ("", "e")), ("ly", ("",))]
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """An English word list, loaded on first need (most questions never need it)."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # without the list every unknown word is treated as a name
+        return frozenset()
+    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+def is_english(word: str) -> bool:
+    """Whether a (lower-case) word is ordinary English in any inflection, as opposed to a name."""
+    forms = {word}
+    for suffix, replacements in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.update(word[:-len(suffix)] + r for r in replacements)
+    return not english_words().isdisjoint(forms)

@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .entities import EntityLinker, Link
 from .kb import stem
-from .normalise import PhraseMap, tokens
+from .normalise import PhraseMap, is_english, tokens
 
 MAX_WORDS = 80  # a 4,000-character message is read only this far
 SPELL_CUTOFF = 82
@@ -26,7 +26,8 @@ class Understood:
 
 class Reader:
     def __init__(self, phrases: PhraseMap, linker: EntityLinker, known: set[str],
-                 stopwords: set[str], fillers: set[str], frequency: dict[str, int] | None = None):
+                 stopwords: set[str], fillers: set[str], frequency: dict[str, int] | None = None,
+                 question_vocabulary: set[str] | None = None):
         self.phrases = phrases
         self.linker = linker
         self.known = known  # stemmed words of articles, phrasings and language data
@@ -37,8 +38,8 @@ class Reader:
         self.stopwords = stopwords
         self.fillers = fillers
         self.correct = lru_cache(maxsize=20_000)(self._correct)
-        self._english: frozenset[str] | None = None
-        self.question_vocabulary: list[str] = []  # unstemmed words of the phrasings (set by the engine's assembler)  # loaded on first need: most questions never need it
+        # unstemmed words of the phrasings: what a real word with a slip may be corrected to
+        self.question_vocabulary = sorted(question_vocabulary or ())
 
     def read(self, question: str) -> Understood:
         capitalised = _capitalised_words(question)
@@ -58,7 +59,7 @@ class Reader:
             fixed = self.correct(word)
             if fixed is None:
                 if word not in self.fillers and word not in self.stopwords and not word.isdigit():
-                    if word in capitalised or not self.is_english(word):
+                    if word in capitalised or not is_english(word):
                         unknown.append(word)
                     else:
                         unfamiliar.append(word)
@@ -68,16 +69,6 @@ class Reader:
             i += 1
         return Understood(words, plain, links, unknown, unfamiliar)
 
-    def is_english(self, word: str) -> bool:
-        """Whether a word is ordinary English (in any inflection), as opposed to a name."""
-        if self._english is None:
-            self._english = _load_english()
-        forms = {word}
-        for suffix, replacements in _INFLECTIONS:
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                forms.update(word[:-len(suffix)] + r for r in replacements)
-        return any(f in self._english for f in forms)
-
     def _correct(self, word: str) -> str | None:
         """The known (stemmed) word this word is, allowing a typo; None when unknown."""
         s = stem(word)
@@ -85,7 +76,7 @@ class Reader:
             return s
         if len(word) < 3 or not word.isalpha():
             return None
-        if self.is_english(word):
+        if is_english(word):
             # "mother" and "tall" are words of their own, not slips for "other" and "tale"; only a
             # one-letter swap into a word the questions use is taken ("directer" -> "director")
             near = process.extractOne(word, self.question_vocabulary, scorer=Levenshtein.distance, score_cutoff=1)
@@ -105,11 +96,6 @@ class Reader:
         return max(hits, key=lambda h: h[1])[0] if hits else None
 
 
-# word endings and what the dictionary form may end with instead ("tries" -> "try")
-_INFLECTIONS = [("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
-                ("ing", ("", "e")), ("er", ("", "e")), ("est", ("", "e")), ("ly", ("",))]
-
-
 def _capitalised_words(question: str) -> set[str]:
     """Words written with a capital inside the sentence: names, to the writer."""
     out = set()
@@ -118,14 +104,6 @@ def _capitalised_words(question: str) -> set[str]:
         if raw[:1].isupper() and not raw.isupper():
             out.update(tokens(raw))
     return out
-
-
-def _load_english() -> frozenset[str]:
-    try:
-        from english_words import get_english_words_set
-    except ImportError:  # without the word list every unknown word is treated as a name
-        return frozenset()
-    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
 
 
 def _subsequence(short: str, long: str) -> bool:
