@@ -17,7 +17,7 @@ from .extract import NAME, extract, load_topics
 from .ingest import Boilerplate, segment
 from .qa.normalise import plain_key
 from .qa.people import Mention, Person, cluster
-from .settings import Settings
+from .config import Config
 from .storage import knowledge
 
 log = logging.getLogger(__name__)
@@ -40,11 +40,11 @@ class BuildReport:
     seconds: float
 
 
-def fingerprint(settings: Settings) -> str:
+def fingerprint(config: Config) -> str:
     """What the database was built from: every article and knowledge file, and the code that
     derives facts from them, byte for byte (a new showbot version rebuilds by itself)."""
     digest = hashlib.sha256(str(knowledge.SCHEMA_VERSION).encode())
-    files = (find_articles(settings.articles_dir) + sorted(settings.knowledge_dir.glob("*.toml"))
+    files = (find_articles(config.articles_dir) + sorted(config.knowledge_dir.glob("*.toml"))
              + [Path(__file__).parent / name for name in _DERIVING_CODE])
     for path in files:
         digest.update(path.name.encode())
@@ -52,17 +52,17 @@ def fingerprint(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-async def is_stale(settings: Settings) -> bool:
-    meta = await knowledge.read_meta(settings.knowledge_db)
-    return meta.get("fingerprint") != fingerprint(settings)
+async def is_stale(config: Config) -> bool:
+    meta = await knowledge.read_meta(config.knowledge_db)
+    return meta.get("fingerprint") != fingerprint(config)
 
 
-async def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+async def build(config: Config, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
-    rules = Boilerplate.load(settings.knowledge_dir / "boilerplate.toml")
-    topics = load_topics(settings.knowledge_dir / "topics.toml")
-    language = tomllib.loads((settings.knowledge_dir / "language.toml").read_text(encoding="utf-8"))
-    paths = find_articles(settings.articles_dir)
+    rules = Boilerplate.load(config.knowledge_dir / "boilerplate.toml")
+    topics = load_topics(config.knowledge_dir / "topics.toml")
+    language = tomllib.loads((config.knowledge_dir / "language.toml").read_text(encoding="utf-8"))
+    paths = find_articles(config.articles_dir)
     docs, skipped = [], []
     for n, path in enumerate(paths, 1):
         try:
@@ -75,10 +75,10 @@ async def build(settings: Settings, progress: Progress | None = None) -> BuildRe
             progress(n, len(paths), path.name)
 
     people = cluster(_mentions(docs), language.get("names", {}))
-    rows = _rows(docs, people, settings.articles_dir)
-    await knowledge.write(settings.knowledge_db, rows, {"fingerprint": fingerprint(settings)})
+    rows = _rows(docs, people, config.articles_dir)
+    await knowledge.write(config.knowledge_db, rows, {"fingerprint": fingerprint(config)})
     seconds = time.perf_counter() - started
-    log.info("built %s from %d articles in %.2fs", settings.knowledge_db, len(docs), seconds)
+    log.info("built %s from %d articles in %.2fs", config.knowledge_db, len(docs), seconds)
     return BuildReport(len(docs), len(rows["sentences"]), len(rows["facts"]), len(people), skipped, seconds)
 
 

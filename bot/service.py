@@ -1,4 +1,4 @@
-"""Wiring: settings -> (re)built knowledge database -> in-memory knowledge -> Engine."""
+"""Wiring: config -> (re)built knowledge database -> in-memory knowledge -> Engine."""
 from __future__ import annotations
 
 import logging
@@ -13,7 +13,7 @@ from .qa.intents import IntentMatcher, learn_topic_words, load_intents
 from .qa.kb import KnowledgeBase, stem
 from .qa.normalise import PhraseMap, tokens
 from .qa.understand import Reader
-from .settings import Settings
+from .config import Config
 from .storage import knowledge
 
 log = logging.getLogger(__name__)
@@ -23,15 +23,15 @@ def _toml(path: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-async def open_engine(settings: Settings, *, rebuild: bool = False, progress=None) -> Engine:
-    """An engine over the articles in `settings`, building the database when missing or stale."""
-    if rebuild or await builder.is_stale(settings):
-        log.info("knowledge database missing or stale: building from %s", settings.articles_dir)
-        await builder.build(settings, progress)
-    conn = await knowledge.connect(settings.knowledge_db)
+async def open_engine(config: Config, *, rebuild: bool = False, progress=None) -> Engine:
+    """An engine over the articles in `config`, building the database when missing or stale."""
+    if rebuild or await builder.is_stale(config):
+        log.info("knowledge database missing or stale: building from %s", config.articles_dir)
+        await builder.build(config, progress)
+    conn = await knowledge.connect(config.knowledge_db)
     try:
         rows = await knowledge.load(conn)
-        return assemble(settings.knowledge_dir, rows, search=lambda words: knowledge.search(conn, words),
+        return assemble(config.knowledge_dir, rows, search=lambda words: knowledge.search(conn, words),
                         close=conn.close)
     except BaseException:
         await conn.close()

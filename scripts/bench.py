@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from bot import build as builder  # noqa: E402
 from bot.qa.normalise import tokens  # noqa: E402
 from bot.service import open_engine  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.config import Config  # noqa: E402
 
 QUESTION_FILES = [ROOT.parent / "shared" / "eval" / "dev_questions.jsonl", ROOT / "tests" / "questions.jsonl"]
 
@@ -68,16 +68,16 @@ async def bench_builds(n: int) -> list[float]:
     times = []
     for _ in range(n):
         with tempfile.TemporaryDirectory() as tmp:
-            settings = Settings(data_dir=Path(tmp))
+            config = Config(data_dir=Path(tmp))
             start = time.perf_counter()
-            await builder.build(settings)
+            await builder.build(config)
             times.append(time.perf_counter() - start)
     return times
 
 
 async def bench_engine(questions: list[str], data_dir: Path):
-    settings = Settings(data_dir=data_dir)
-    engine = await open_engine(settings)
+    config = Config(data_dir=data_dir)
+    engine = await open_engine(config)
     try:
         for q in questions[:50]:  # warm caches
             await engine.ask(q)

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import simcord  # noqa: E402
 
-from bot.app import create_bot  # noqa: E402
+from bot.discord_app.app import create_bot  # noqa: E402
 from bot.service import open_engine  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.config import Config  # noqa: E402
 from bot.storage.guild_settings import GuildSettingsStore  # noqa: E402
 
 QUESTIONS = ("Who plays Nam-ra?", "Who is Cheong-san?", "Is there a season 2?",
@@ -32,11 +32,11 @@ QUESTIONS = ("Who plays Nam-ra?", "Who is Cheong-san?", "Is there a season 2?",
 
 async def bench(n: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp))
-        engine = await open_engine(settings)
+        config = Config(data_dir=Path(tmp))
+        engine = await open_engine(config)
         questions = list(QUESTIONS) + list(engine.suggestions())
-        async with GuildSettingsStore(settings.settings_db) as store:
-            bot = create_bot(settings=settings, engine=engine, guild_settings=store)
+        async with GuildSettingsStore(config.settings_db) as store:
+            bot = create_bot(config=config, engine=engine, guild_settings=store)
             async with simcord.run(bot) as env:
                 guild = env.create_guild()
                 channel = guild.create_text_channel("general")

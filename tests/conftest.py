@@ -10,7 +10,7 @@ import pytest
 
 from bot.articles import find_articles, read_article
 from bot.ingest import Boilerplate, segment
-from bot.settings import BUNDLED_ARTICLES, BUNDLED_KNOWLEDGE, Settings
+from bot.config import BUNDLED_ARTICLES, BUNDLED_KNOWLEDGE, Config
 
 
 @pytest.fixture(scope="session")
@@ -33,24 +33,24 @@ def articles_copy(tmp_path) -> Path:
 
 
 @pytest.fixture
-def tmp_settings(articles_copy, tmp_path) -> Settings:
-    return Settings(articles_dir=articles_copy, data_dir=tmp_path / "data")
+def tmp_config(articles_copy, tmp_path) -> Config:
+    return Config(articles_dir=articles_copy, data_dir=tmp_path / "data")
 
 
 @pytest.fixture(scope="session")
-def bundled_settings(tmp_path_factory) -> Settings:
-    return Settings(articles_dir=BUNDLED_ARTICLES, data_dir=tmp_path_factory.mktemp("data"))
+def bundled_config(tmp_path_factory) -> Config:
+    return Config(articles_dir=BUNDLED_ARTICLES, data_dir=tmp_path_factory.mktemp("data"))
 
 
 @pytest.fixture(scope="session")
-def qa_engine(bundled_settings):
+def qa_engine(bundled_config):
     """One engine over the bundled articles for the whole session.
 
     Built in its own event loop; aiosqlite answers each call on the caller's loop,
     so the function-scoped loops of async tests can use it."""
     from bot.service import open_engine
 
-    engine = asyncio.run(open_engine(bundled_settings))
+    engine = asyncio.run(open_engine(bundled_config))
     yield engine
     asyncio.run(engine.close())
 

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.articles import ArticleError, find_articles, read_article
-from bot.settings import BUNDLED_ARTICLES
+from bot.config import BUNDLED_ARTICLES
 
 from .conftest import write_article
 

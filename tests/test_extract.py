@@ -3,7 +3,7 @@ import pytest
 from bot.articles import read_article
 from bot.extract import extract, is_name, load_topics
 from bot.ingest import segment
-from bot.settings import BUNDLED_KNOWLEDGE
+from bot.config import BUNDLED_KNOWLEDGE
 
 from .conftest import write_article
 

@@ -1,7 +1,7 @@
-"""Our own fan question set (tests/questions.jsonl), scored in-process with bot.evaluate."""
+"""Our own fan question set (tests/questions.jsonl), scored in-process with bot.cli.evaluate."""
 from pathlib import Path
 
-from bot import evaluate as ev
+from bot.cli import evaluate as ev
 
 QUESTIONS = Path(__file__).parent / "questions.jsonl"
 MIN_PASS_RATE = 0.90
@@ -38,8 +38,8 @@ def test_checker_rules():
     assert ev.check(oos, {"answered": False, "answer": "x", "citations": []}, articles) == []
 
 
-async def test_pass_rate(bundled_settings, capsys):
-    report = await ev.run(bundled_settings, QUESTIONS)
+async def test_pass_rate(bundled_config, capsys):
+    report = await ev.run(bundled_config, QUESTIONS)
     print(report.summary())
     for qid, problems in report.failures.items():
         print(qid, problems)

@@ -1,9 +1,9 @@
 """Owned data: per-server settings, answer/feedback logs, unanswered questions.
 
-This lives in its own SQLite file (``Settings.settings_db``), separate from the
+This lives in its own SQLite file (``Config.settings_db``), separate from the
 rebuildable knowledge database, so a knowledge rebuild never loses it.
 
-Settings are declared once, with their defaults, in :class:`GuildSettings`
+Config are declared once, with their defaults, in :class:`GuildSettings`
 (Red-DiscordBot style). Only values a server changed are stored, one row per
 (guild, key), so adding a setting needs no migration: its default applies until
 an admin changes it.

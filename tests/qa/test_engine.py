@@ -2,7 +2,7 @@
 malformed input, and that every quote is verbatim article text."""
 import pytest
 
-from bot.evaluate import words
+from bot.cli.evaluate import words
 from bot.qa.models import Answer
 
 from ..helpers import is_verbatim

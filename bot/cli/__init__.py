@@ -1,0 +1,1 @@
+"""The `showbot` command line (bot.cli.main): build, ask, chat, eval, run, sync."""

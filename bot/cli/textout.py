@@ -1,0 +1,22 @@
+"""Answer -> plain text for the terminal (the CLI's counterpart of render.py)."""
+from __future__ import annotations
+
+import textwrap
+
+from bot.qa.models import Answer
+
+
+def format_answer(answer: Answer, width: int = 88) -> str:
+    lines = [textwrap.fill(answer.text, width)]
+    if answer.spoiler:
+        lines.insert(0, "[spoiler: season 1 ending]")
+    if not answer.answered and answer.suggestions:
+        lines.extend(f"  - {s}" for s in answer.suggestions)
+    if answer.citations:
+        lines.append("Sources:")
+        for c in answer.citations:
+            meta = ", ".join(x for x in (c.publisher, c.date, c.url) if x)
+            lines.append(textwrap.fill(f"  * {c.title}" + (f" ({meta})" if meta else ""), width,
+                                       subsequent_indent="    "))
+            lines.append(textwrap.fill(f"“{c.quote}”", width, initial_indent="    ", subsequent_indent="    "))
+    return "\n".join(lines)

@@ -1,0 +1,66 @@
+"""Process-wide settings, read once from the environment (and `.env`) and passed in."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The articles that ship with showbot.
+BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
+#: Intents, phrasings, synonyms and answer templates: data, not code.
+BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@dataclass(frozen=True)
+class Config:
+    articles_dir: Path = BUNDLED_ARTICLES
+    data_dir: Path = Path("data")
+    knowledge_dir: Path = BUNDLED_KNOWLEDGE
+    discord_token: str | None = None
+    dev_guild: int | None = None
+    log_level: str = "INFO"
+
+    @property
+    def knowledge_db(self) -> Path:
+        """The derived database: deleted and rebuilt freely."""
+        return self.data_dir / "knowledge.sqlite3"
+
+    @property
+    def settings_db(self) -> Path:
+        """Owned data (server settings, feedback): never touched by a rebuild."""
+        return self.data_dir / "settings.sqlite3"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, *, load_dotenv: bool = True) -> "Config":
+        if env is None:
+            if load_dotenv:
+                _load_dotenv()
+            env = dict(os.environ)
+
+        def get(name: str) -> str | None:
+            value = (env.get(name) or "").strip()
+            return value or None
+
+        guild = get("SHOWBOT_DEV_GUILD")
+        if guild is not None and not guild.isdigit():
+            raise ValueError(f"SHOWBOT_DEV_GUILD must be a server id (digits), not {guild!r}")
+        return cls(
+            articles_dir=Path(get("SHOWBOT_ARTICLES") or BUNDLED_ARTICLES),
+            data_dir=Path(get("SHOWBOT_DATA_DIR") or "data"),
+            discord_token=get("DISCORD_TOKEN"),
+            dev_guild=int(guild) if guild else None,
+            log_level=(get("SHOWBOT_LOG_LEVEL") or "INFO").upper(),
+        )
+
+    def __repr__(self) -> str:  # never show the token, even in tracebacks
+        token = "set" if self.discord_token else "unset"
+        return (f"Config(articles_dir={str(self.articles_dir)!r}, data_dir={str(self.data_dir)!r}, "
+                f"token={token}, dev_guild={self.dev_guild}, log_level={self.log_level!r})")
+
+
+def _load_dotenv() -> None:
+    try:
+        from dotenv import load_dotenv
+    except ImportError:  # optional convenience
+        return
+    load_dotenv(Path.cwd() / ".env", override=False)

@@ -1,0 +1,111 @@
+"""/config show|channels|mentions|spoilers|cooldown|report.
+
+Hidden from members without Manage Server by ``default_permissions`` AND
+refused at run time by ``interaction_check``: server admins can override the
+default visibility, so the default alone is not a security boundary."""
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_app.render import shorten
+from bot.storage.guild_settings import MAX_COOLDOWN, GuildSettings, InvalidSetting
+
+log = logging.getLogger(__name__)
+
+
+def describe_settings(settings: GuildSettings) -> discord.Embed:
+    channels = ", ".join(f"<#{c}>" for c in settings.allowed_channels) or "everywhere"
+    cooldown = f"{settings.cooldown_seconds} s" if settings.cooldown_seconds else "off"
+    embed = discord.Embed(title="showbot settings for this server", colour=discord.Colour.blurple())
+    embed.add_field(name="Answer channels", value=channels, inline=False)
+    embed.add_field(name="Mention replies", value="on" if settings.mentions_enabled else "off")
+    embed.add_field(name="Hide spoilers", value="on" if settings.hide_spoilers else "off")
+    embed.add_field(name="Cooldown per user", value=cooldown)
+    return embed
+
+
+def _on_off(value: bool) -> str:
+    return "on" if value else "off"
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class ConfigCommands(commands.GroupCog, group_name="config", group_description="showbot settings for this server"):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    @property
+    def store(self):
+        return self.bot.guild_settings
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        # interaction.permissions: the invoker's resolved permissions in this channel.
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    async def _reply(self, interaction: discord.Interaction, text: str | None = None,
+                     embed: discord.Embed | None = None) -> None:
+        await interaction.response.send_message(
+            text, embed=embed, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+
+    @app_commands.command(name="show", description="Every showbot setting for this server")
+    async def show(self, interaction: discord.Interaction) -> None:
+        await self._reply(interaction, embed=describe_settings(await self.store.get(interaction.guild_id)))
+
+    @app_commands.command(name="channels", description="Choose the channels where showbot answers")
+    @app_commands.describe(action="add or remove a channel, or clear the list (answer everywhere)",
+                           channel="The channel to add or remove")
+    async def channels(self, interaction: discord.Interaction, action: Literal["add", "remove", "clear"],
+                       channel: discord.TextChannel | None = None) -> None:
+        current = (await self.store.get(interaction.guild_id)).allowed_channels
+        if action == "clear":
+            new = ()
+        elif channel is None:
+            raise InvalidSetting(f"Choose a channel to {action}.")
+        elif action == "add":
+            new = current + (channel.id,)
+        elif channel.id not in current:
+            raise InvalidSetting(f"{channel.mention} is not in the list.")
+        else:
+            new = tuple(c for c in current if c != channel.id)
+        settings = await self.store.set(interaction.guild_id, "allowed_channels", new)
+        where = ", ".join(f"<#{c}>" for c in settings.allowed_channels)
+        await self._reply(interaction, f"showbot now answers in {where}." if where
+                          else "showbot now answers in every channel.")
+
+    @app_commands.command(name="mentions", description="Answer when someone @mentions showbot")
+    async def mentions(self, interaction: discord.Interaction, enabled: bool) -> None:
+        await self.store.set(interaction.guild_id, "mentions_enabled", enabled)
+        await self._reply(interaction, f"Mention replies: {_on_off(enabled)}.")
+
+    @app_commands.command(name="spoilers", description="Hide spoiler answers behind ||spoiler|| tags (default: on)")
+    @app_commands.describe(enabled="true: spoiler answers are hidden until clicked; false: shown plainly")
+    async def spoilers(self, interaction: discord.Interaction, enabled: bool) -> None:
+        await self.store.set(interaction.guild_id, "hide_spoilers", enabled)
+        await self._reply(interaction, f"Hide spoilers: {_on_off(enabled)}.")
+
+    @app_commands.command(name="cooldown", description="Seconds each member waits between questions (0 = off)")
+    @app_commands.describe(seconds=f"0 to {MAX_COOLDOWN}")
+    async def cooldown(self, interaction: discord.Interaction,
+                       seconds: app_commands.Range[int, 0, MAX_COOLDOWN]) -> None:
+        await self.store.set(interaction.guild_id, "cooldown_seconds", seconds)
+        await self._reply(interaction, f"Cooldown per user: {seconds} s." if seconds else "Cooldown: off.")
+
+    @app_commands.command(name="report", description="Questions showbot couldn't answer, and answers that got 👎")
+    async def report(self, interaction: discord.Interaction) -> None:
+        report = await self.store.report(interaction.guild_id)
+        embed = discord.Embed(title="showbot report", colour=discord.Colour.blurple())
+        unanswered = "\n".join(f"{n}× {discord.utils.escape_markdown(q)}" for q, n in report.unanswered)
+        downvoted = "\n".join(f"{n}× 👎 {discord.utils.escape_markdown(q)} ({intent})"
+                              for q, intent, n in report.downvoted)
+        embed.add_field(name="Most asked, not answered", value=shorten(unanswered or "Nothing yet.", 1024),
+                        inline=False)
+        embed.add_field(name="Answers that got 👎", value=shorten(downvoted or "Nothing yet.", 1024), inline=False)
+        await self._reply(interaction, embed=embed)

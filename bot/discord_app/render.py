@@ -1,0 +1,175 @@
+"""All Discord formatting lives here: core objects in, ``discord.Embed`` out.
+
+Pure functions (no I/O), so every Discord limit is unit-testable. Text from
+outside (questions, article titles, quotes) is markdown-escaped: a question
+like ``**hi** ||x||`` must show as typed and never break the layout.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import discord
+from discord.utils import escape_markdown
+
+from bot.qa.models import Answer, Article, Citation
+
+# Discord's hard limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+CONTENT_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+FIELD_COUNT_LIMIT = 25
+EMBED_TOTAL_LIMIT = 6000
+
+#: More sources than this is noise in a chat answer; /sources lists them all.
+MAX_CITATIONS_SHOWN = 5
+MAX_SUGGESTIONS_SHOWN = 5
+ELLIPSIS = "…"
+
+ANSWER_COLOUR = discord.Colour.blurple()
+DECLINE_COLOUR = discord.Colour.light_grey()
+FOOTER = "Answers come from news articles about All of Us Are Dead. /sources lists them."
+
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*\s")
+
+
+def shorten(text: str, limit: int) -> str:
+    """Fit ``text`` into ``limit`` characters, cutting at a sentence end if one is
+    reasonably close, else at a word boundary, and marking the cut with an ellipsis."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    window = text[: limit - 1]  # room for the ellipsis
+    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(window + " ")]
+    if sentence_ends and sentence_ends[-1] >= limit * 0.6:
+        cut = window[: sentence_ends[-1]].rstrip()
+        return (cut + " " + ELLIPSIS) if len(cut) + 2 <= limit else cut[: limit - 1] + ELLIPSIS
+    space = window.rfind(" ")
+    cut = window[:space] if space >= limit * 0.5 else window  # one huge word: hard cut
+    return cut.rstrip(" ,;:-") + ELLIPSIS
+
+
+def _escape(text: str) -> str:
+    # Escape first, then shorten: shortening after escaping keeps us under the limit.
+    return escape_markdown(text or "")
+
+
+def _spoiler(text: str, hide: bool, limit: int) -> str:
+    if not hide:
+        return shorten(text, limit)
+    return "||" + shorten(text, limit - 4) + "||"
+
+
+def citation_field(number: int, citation: Citation, *, hide: bool = False) -> tuple[str, str]:
+    """One source as an embed field: (name, value)."""
+    name = shorten(f"{number}. {citation.title}", FIELD_NAME_LIMIT)
+    meta = " · ".join(_escape(part) for part in (citation.publisher, citation.date) if part)
+    link = f"[link]({citation.url})" if citation.url and citation.url.startswith(("http://", "https://")) else ""
+    head = " · ".join(part for part in (meta, link) if part)
+    # The link must never be cut in half, so the quote gets whatever room is left.
+    room = FIELD_VALUE_LIMIT - len(head) - 3
+    quote = citation.quote.strip().replace("\n", " ")
+    body = ""
+    if quote and room > 20:
+        body = "> " + _spoiler(_escape(quote), hide, room - 2)
+    value = "\n".join(part for part in (head, body) if part) or "\u200b"
+    return name, shorten(value, FIELD_VALUE_LIMIT)
+
+
+def render_answer(answer: Answer, *, hide_spoilers: bool = True) -> discord.Embed:
+    """The answer, then its sources, within every embed limit."""
+    hide = answer.spoiler and hide_spoilers
+    description = _spoiler(_escape(answer.text), hide, DESCRIPTION_LIMIT)
+    if not answer.answered and answer.suggestions:
+        tips = "\n".join(f"• {_escape(s)}" for s in answer.suggestions[:MAX_SUGGESTIONS_SHOWN])
+        description = shorten(description, DESCRIPTION_LIMIT - len(tips) - 20) + "\n\n**Try asking:**\n" + tips
+    embed = discord.Embed(
+        title=shorten(_escape(answer.question), TITLE_LIMIT) or None,
+        description=description,
+        colour=ANSWER_COLOUR if answer.answered else DECLINE_COLOUR,
+    )
+    for number, citation in enumerate(answer.citations[:MAX_CITATIONS_SHOWN], start=1):
+        name, value = citation_field(number, citation, hide=hide)
+        embed.add_field(name=name, value=value, inline=False)
+    footer = FOOTER
+    if hide:
+        footer = "Spoiler hidden: click the blurred text to reveal it. " + FOOTER
+    embed.set_footer(text=shorten(footer, FOOTER_LIMIT))
+    return fit(embed)
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Enforce the 6,000-character / 25-field totals by dropping trailing fields,
+    then shortening the description. Never lets Discord reject the message."""
+    while len(embed.fields) > FIELD_COUNT_LIMIT:
+        embed.remove_field(-1)
+    while len(embed) > EMBED_TOTAL_LIMIT and embed.fields:
+        embed.remove_field(-1)
+    if len(embed) > EMBED_TOTAL_LIMIT and embed.description:
+        excess = len(embed) - EMBED_TOTAL_LIMIT
+        desc = embed.description
+        if desc.startswith("||") and desc.endswith("||"):
+            embed.description = "||" + shorten(desc[2:-2], len(desc) - 4 - excess) + "||"
+        else:
+            embed.description = shorten(desc, len(desc) - excess)
+    return embed
+
+
+def render_sources(articles: Sequence[Article]) -> discord.Embed:
+    """The articles the bot knows, with publisher, date and link."""
+    embed = discord.Embed(title="Sources", colour=ANSWER_COLOUR)
+    if not articles:
+        embed.description = "No articles are loaded yet."
+        return embed
+    lines: list[str] = []
+    used = 0
+    for shown, article in enumerate(articles):
+        title = _escape(article.title)
+        if article.url and article.url.startswith(("http://", "https://")):
+            title = f"[{title}]({article.url})"
+        meta = " · ".join(_escape(p) for p in (article.publisher, article.date) if p)
+        line = shorten(f"• {title}" + (f" — {meta}" if meta else ""), 400)
+        more = f"\n…and {len(articles) - shown} more."
+        if used + len(line) + 1 + len(more) > DESCRIPTION_LIMIT:
+            lines.append(more.strip())
+            break
+        lines.append(line)
+        used += len(line) + 1
+    embed.description = "\n".join(lines)
+    embed.set_footer(text=f"{len(articles)} article(s). Every answer cites the ones it used.")
+    return embed
+
+
+COMMANDS_HELP = (
+    ("/ask question", "Ask anything about the show; the answer cites its sources."),
+    ("/cast [name]", "The cast, or who plays a character (or whom an actor plays)."),
+    ("/release", "When the show (and season 2) came out."),
+    ("/sources", "The news articles the answers come from."),
+    ("/help", "This message."),
+)
+
+
+def render_help(suggestions: Iterable[str] = (), *, mention_hint: bool = True) -> discord.Embed:
+    embed = discord.Embed(
+        title="showbot: All of Us Are Dead, answered from the news",
+        description="I answer fans' questions about the Netflix K-drama *All of Us Are Dead*, "
+                    "always citing the articles I used.",
+        colour=ANSWER_COLOUR,
+    )
+    embed.add_field(name="Commands", value="\n".join(f"`{c}`: {d}" for c, d in COMMANDS_HELP), inline=False)
+    if mention_hint:
+        embed.add_field(name="Or mention me", value="`@showbot who plays Nam-ra?`", inline=False)
+    tips = [f"• {_escape(s)}" for s in list(suggestions)[:MAX_SUGGESTIONS_SHOWN]]
+    if tips:
+        embed.add_field(name="Try asking", value=shorten("\n".join(tips), FIELD_VALUE_LIMIT), inline=False)
+    return fit(embed)
+
+
+def render_notice(text: str) -> str:
+    """Plain message content (errors, cooldowns): always within 2,000 characters."""
+    return shorten(text, CONTENT_LIMIT)

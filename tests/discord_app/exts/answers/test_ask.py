@@ -1,0 +1,77 @@
+"""/ask through the real discord.py stack (SimCord) with the fake engine."""
+import pytest
+import simcord
+
+from bot.discord_app.refusals import EmptyQuestion
+from bot.discord_app.exts.feedback._view import DOWN_ID, UP_ID
+from tests.discord_app.exts.conftest import expected_errors
+
+
+async def test_ask_answers_with_cited_sources_and_feedback_buttons(world):
+    result = await world.fan.slash(world.general, "ask", question="Who plays Nam-ra?")
+
+    assert not result.ephemeral
+    embed = result.response.embeds[0]
+    assert embed.title == "Who plays Nam-ra?"
+    assert "Cho Yi-hyun" in embed.description
+    source = embed.fields[0]
+    assert "Meet the cast" in source.name
+    assert "Netflix Tudum" in source.value and "2022-01-28" in source.value
+    assert "(https://www.netflix.com/tudum/articles/all-of-us-are-dead-cast)" in source.value
+    assert "> Cho Yi-hyun plays Choi Nam-ra" in source.value
+    buttons = [c["custom_id"] for row in result.response.components for c in row["components"]]
+    assert buttons == [UP_ID, DOWN_ID]
+
+
+async def test_decline_shows_suggestions_and_is_logged_for_the_report(world, store):
+    result = await world.fan.slash(world.general, "ask", question="What is the meaning of life?")
+
+    embed = result.response.embeds[0]
+    assert "couldn't find" in embed.description
+    assert "Who plays Nam-ra?" in embed.description  # a suggestion
+    assert not result.response.components  # nothing to rate
+    report = await store.report(world.guild.id)
+    assert report.unanswered == [("what is the meaning of life", 1)]
+
+
+async def test_everyone_role_and_user_mentions_in_a_question_ping_nobody(world):
+    role = world.guild.create_role("Everyone-ish", mentionable=True)
+    question = f"@everyone @here <@&{role.id}> {world.admin.mention} who plays Nam-ra?"
+
+    result = await world.fan.slash(world.general, "ask", question=question)
+
+    stored = world.env.backend.get_message(world.general.id, result.response.id)
+    assert not stored.mention_everyone and not stored.ping_user_ids and not stored.ping_role_ids
+    request = [r for r in world.env.http_requests if r.method == "PATCH"][-1]
+    assert request.json["allowed_mentions"] == {"parse": []}
+    # The engine never sees mention markup, only the words.
+    assert world.env.bot.engine.asked[-1] == "@everyone @here who plays Nam-ra?"
+
+
+async def test_a_4000_character_question_gets_an_answer_within_limits(world):
+    question = ("Who plays Nam-ra? " * 300)[:4000]
+    result = await world.fan.slash(world.general, "ask", question=question)
+
+    embed = result.response.embeds[0]
+    assert len(embed.title) <= 256 and embed.title.endswith("…")
+    assert "Cho Yi-hyun" in embed.description
+
+
+async def test_a_question_over_4000_characters_is_refused_by_discord(world):
+    with pytest.raises(simcord.OptionError):
+        await world.fan.slash(world.general, "ask", question="x" * 4001)
+
+
+async def test_a_blank_question_gets_a_clear_ephemeral_message(world):
+    result = await world.fan.slash(world.general, "ask", question="  \u200b ")
+
+    assert result.ephemeral and "Please type a question" in result.response.content
+    assert expected_errors(world.env) == [EmptyQuestion]
+    assert world.env.bot.engine.asked == []
+
+
+async def test_markdown_and_odd_unicode_show_as_typed(world):
+    result = await world.fan.slash(world.general, "ask", question="**Nam-ra** ||ending|| 남라 \u202e?")
+
+    embed = result.response.embeds[0]
+    assert embed.title.startswith(r"\*\*Nam-ra\*\* \|\|ending\|\| 남라")

@@ -1,0 +1,114 @@
+"""Start-up: create_bot() from the environment, minimal intents, deliberate
+command sync, and a friendly one-line message for a missing/rejected token."""
+import logging
+from dataclasses import replace
+
+import discord
+
+from bot.discord_app import app
+from bot.discord_app.app import create_bot
+from bot.discord_app.client import ShowBot
+
+
+def _command_syncs(env) -> int:
+    return sum(1 for r in env.http_requests if r.method == "PUT" and r.path.endswith("/commands"))
+
+
+def test_create_bot_with_no_arguments_reads_the_environment(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    monkeypatch.setenv("SHOWBOT_DATA_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("SHOWBOT_DEV_GUILD", "1234")
+
+    bot = create_bot()
+
+    assert isinstance(bot, ShowBot)
+    assert bot.config.data_dir == tmp_path / "state" and bot.config.dev_guild == 1234
+    assert bot.guild_settings.path == tmp_path / "state" / "settings.sqlite3"
+    assert bot.engine is None  # opened in setup_hook, not on import or construction
+
+
+def test_only_the_needed_intents_and_no_pings():
+    bot = create_bot(config=app.Config())
+    enabled = {name for name, on in bot.intents if on}
+
+    assert enabled == {"guilds", "guild_messages", "message_content"}
+    assert bot.allowed_mentions.to_dict() == {"parse": []}
+
+
+def test_missing_token_gives_one_line_of_help(capsys):
+    assert app.run(app.Config(discord_token=None)) == 2
+
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "DISCORD_TOKEN" in err and "discord.com/developers" in err and "showbot chat" in err
+
+
+def test_rejected_token_gives_one_line_of_help(monkeypatch, capsys, tmp_path):
+    async def refuse(self, token):
+        raise discord.LoginFailure("Improper token has been passed.")
+    monkeypatch.setattr(ShowBot, "login", refuse)
+
+    code = app.run(app.Config(discord_token="not-a-real-token", data_dir=tmp_path))
+
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1 and "rejected" in err
+    assert "not-a-real-token" not in err
+
+
+def test_the_token_never_reaches_the_logs(caplog):
+    config = app.Config(discord_token="secret.token.value")
+    app.configure_logging(config)
+    handler = logging.getLogger().handlers[0]
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "connecting with %s", ("secret.token.value",), None)
+
+    handler.filter(record)
+
+    assert "secret.token.value" not in record.getMessage()
+    logging.getLogger().handlers.clear()
+
+
+async def test_commands_sync_on_first_start_only_and_again_when_the_tree_changes(
+        world, config, engine, store):
+    env = world.env
+    assert _command_syncs(env) == 1  # fresh data dir: first start syncs
+
+    await env.restart_bot(create_bot(config=config, engine=engine, guild_settings=store))
+    assert _command_syncs(env) == 1  # unchanged tree: no sync on restart
+    assert "ask" in world.fan.available_commands(world.general)
+
+    changed = create_bot(config=config, engine=engine, guild_settings=store)
+
+    @changed.tree.command(name="ping", description="new command")
+    async def ping(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message("pong")
+
+    await env.restart_bot(changed)
+    assert _command_syncs(env) == 2
+    assert (await world.fan.slash(world.general, "ping")).response.content == "pong"
+
+
+async def test_dev_guild_sync_targets_only_that_server(world, config, engine, store):
+    env = world.env
+    dev = replace(config, dev_guild=world.guild.id)
+
+    await env.restart_bot(create_bot(config=dev, engine=engine, guild_settings=store))
+
+    assert {c["name"] for c in env.backend.commands[world.guild.id].values()} >= {"ask", "config"}
+    assert _command_syncs(env) == 2  # the global sync at first start, then the dev guild
+
+
+async def test_a_failed_sync_is_logged_and_the_bot_still_starts(world, config, engine, store, caplog):
+    world.env.inject_error("PUT", "/applications/*/guilds/*/commands", status=403, code=50001,
+                           message="Missing Access")
+    dev = replace(config, dev_guild=world.guild.id)
+
+    await world.env.restart_bot(create_bot(config=dev, engine=engine, guild_settings=store))
+    result = await world.fan.slash(world.general, "ask", question="Who plays Nam-ra?")
+
+    assert "Slash-command sync failed" in caplog.text
+    assert "Cho Yi-hyun" in result.response.embeds[0].description
+
+
+def test_sync_without_a_token_gives_one_line_of_help(capsys):
+    assert app.sync(app.Config(discord_token=None)) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
