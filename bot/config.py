@@ -5,17 +5,32 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-#: The articles that ship with showbot.
-BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "knowledge" / "articles"
-#: Intents, phrasings, synonyms and answer templates: data, not code.
-BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def _bundled_knowledge() -> Path:
+    """The knowledge/ folder: beside the package in a checkout, inside it once installed
+    (the wheel ships it as bot/_knowledge, see pyproject.toml)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "knowledge", here / "_knowledge"):
+        if (candidate / "language").is_dir():
+            return candidate
+    return here.parent / "knowledge"
+
+
+#: Shipped data: the bundled show(s), and the general language data.
+BUNDLED_KNOWLEDGE = _bundled_knowledge()
+#: The shows that ship with showbot: one folder per show.
+BUNDLED_ARTICLES = BUNDLED_KNOWLEDGE / "shows"
+#: Intents, phrasings, synonyms, topics and answer templates: data, not code.
+BUNDLED_LANGUAGE = BUNDLED_KNOWLEDGE / "language"
 
 
 @dataclass(frozen=True)
 class Config:
     articles_dir: Path = BUNDLED_ARTICLES
     data_dir: Path = Path("data")
-    knowledge_dir: Path = BUNDLED_KNOWLEDGE
+    language_dir: Path = BUNDLED_LANGUAGE
+    default_show: str | None = None  # SHOWBOT_SHOW: the show a question is about when it names none
     discord_token: str | None = None
     dev_guild: int | None = None
     log_level: str = "INFO"
@@ -46,6 +61,7 @@ class Config:
             raise ValueError(f"SHOWBOT_DEV_GUILD must be a server id (digits), not {guild!r}")
         return cls(
             articles_dir=Path(get("SHOWBOT_ARTICLES") or BUNDLED_ARTICLES),
+            default_show=get("SHOWBOT_SHOW"),
             data_dir=Path(get("SHOWBOT_DATA_DIR") or "data"),
             discord_token=get("DISCORD_TOKEN"),
             dev_guild=int(guild) if guild else None,

@@ -9,7 +9,9 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.articles import ArticleError
+from bot.pipeline.articles import ArticleError
+from bot.pipeline.files import ArticlesFolderError
+from bot.pipeline.language import LanguageDataError
 from bot.config import Config
 
 log = logging.getLogger(__name__)
@@ -31,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         return args.func(config, args)
-    except ArticleError as exc:
+    except (ArticleError, ArticlesFolderError, LanguageDataError) as exc:
         print(f"showbot: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -41,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="showbot", description="Answer fans' questions about a TV show, "
                                 "with sources, from news articles. Offline except `run` and `sync`.")
-    p.add_argument("--articles", metavar="DIR", help="articles folder (default: $SHOWBOT_ARTICLES or the bundled knowledge/articles)")
+    p.add_argument("--articles", metavar="DIR", help="articles folder: one show's articles, or one sub-folder per show "
+                                                     "(default: $SHOWBOT_ARTICLES or the bundled knowledge/shows)")
     p.add_argument("--data-dir", metavar="DIR", help="where databases go (default: $SHOWBOT_DATA_DIR or data/)")
     p.add_argument("-v", "--verbose", action="store_true", help="log debugging detail to stderr")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -55,9 +58,12 @@ def _parser() -> argparse.ArgumentParser:
                                    "line from standard input.")
     a.add_argument("question", nargs="*", help="the question (quote it or not)")
     a.add_argument("--json", action="store_true", help="one JSON object per answer (the eval contract)")
+    a.add_argument("--show", metavar="ID", help="the show questions are about when they name none "
+                                                "(default: $SHOWBOT_SHOW, or the only show loaded)")
     a.set_defaults(func=_ask)
 
     c = sub.add_parser("chat", help="interactive console: try the bot without Discord")
+    c.add_argument("--show", metavar="ID", help="the show questions are about when they name none")
     c.set_defaults(func=_chat)
 
     e = sub.add_parser("eval", help="score answers against a JSONL question set")
@@ -79,7 +85,7 @@ async def _open(config: Config, **kw):
 
 
 def _build(config: Config, args) -> int:
-    from bot.build import build
+    from bot.pipeline.build import build
 
     def progress(done: int, total: int, name: str) -> None:
         if not args.quiet:
@@ -88,8 +94,8 @@ def _build(config: Config, args) -> int:
     report = asyncio.run(build(config, progress))
     for problem in report.skipped:
         print(f"skipped: {problem}", file=sys.stderr)
-    print(f"built {config.knowledge_db}: {report.articles} articles, {report.sentences} sentences, "
-          f"{report.facts} facts, {report.people} people in {report.seconds:.2f}s")
+    print(f"built {config.knowledge_db}: {report.articles} articles in {report.shows} show(s) "
+          f"({report.extracted} read anew, {report.reused} unchanged) in {report.seconds:.2f}s")
     return 0
 
 
@@ -98,10 +104,15 @@ def _ask(config: Config, args) -> int:
 
     async def go() -> int:
         engine = await _open(config)
+        if args.show and args.show not in engine.shows:
+            await engine.close()
+            print(f"showbot: no show {args.show!r} is loaded; loaded: {', '.join(sorted(engine.shows)) or 'none'}",
+                  file=sys.stderr)
+            return 2
         try:
             questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
             for question in questions:
-                answer = await engine.ask(question)
+                answer = await engine.ask(question, show=args.show)
                 if args.json:
                     print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
                 else:
@@ -128,7 +139,7 @@ def _chat(config: Config, args) -> int:
                 if question.strip().casefold() in {"quit", "exit", "/quit", "/exit"}:
                     break
                 if question.strip():
-                    print(format_answer(await engine.ask(question)) + "\n")
+                    print(format_answer(await engine.ask(question, show=args.show)) + "\n")
         finally:
             await engine.close()
         return 0

@@ -1,261 +1,331 @@
-"""engine.ask(question) -> Answer: understanding, intent, answer or fallback, or decline.
+"""engine.ask(question, show=...) -> Answer: which show, what is asked, which recipe
+answers it (or the retriever), whether the answer is good enough, or a polite decline.
 
-Rasa-style fallback: the intent matcher's answer is used only when its confidence is
-high enough and clearly ahead of the runner-up; otherwise sentence search (FTS5, then
-re-ranking by how much of the question a sentence covers) is tried; otherwise the
-engine declines and says what it can answer. Every decline logs why.
+Pure: the engine reads knowledge through an injected `Library` (one show's knowledge at a
+time, loaded on first need), never does I/O itself, and never imports Discord.
 """
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Awaitable, Callable
+from typing import Protocol
 
-from .answers import Builders, Query
-from .intents import IntentMatcher, Match
-from .kb import KnowledgeBase, cite, recency, stem
-from .models import Answer, Article
-from .understand import Reader
+from bot.text.normalise import is_english
+
+from .knowledge import ShowKnowledge
+from .lexicon import Lexicon
+from .models import Answer, Article, Citation, Show
+from .policy import Thresholds, search_ok
+from .recipes import RECIPES, Ask, Context, Draft
+from .recipes.describe import compose, query_for
+from .retriever import Retriever
+from .understanding import IntentMatcher, Question, Reader, ShowFinder
+from .understanding.intents import load_intents
+from .understanding.people import PeopleLinker
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 4000  # characters, as Discord allows
-EXACT = 0.95  # a question this close to a phrasing needs no further evidence of its intent
+MAX_CITATIONS = 5
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+class Library(Protocol):
+    """Where the engine gets knowledge: the loaded shows, and one show's knowledge on demand
+    (with a server's own articles on top, when `guild_id` is given)."""
+    shows: dict[str, Show]
+
+    async def knowledge(self, show_id: str, guild_id: int | None = None) -> ShowKnowledge: ...
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    intent: float = 0.5  # confidence below which the intent is not trusted
-    unfamiliar: float = 0.65  # confidence needed to answer despite one word the articles never use
-    asks_for_person: float = 0.35  # a question this much like "who plays X?" with no known X is declined
-    margin: float = 0.04  # top two intents closer than this are ambiguous
-    search: float = 0.75  # share of the question's meaning a found sentence must cover
-
-
-Search = Callable[[list[str]], Awaitable[list[tuple[int, float]]]]
+class Choice:
+    show: Show | None
+    reason: str = ""
 
 
 class Engine:
-    def __init__(self, kb: KnowledgeBase, reader: Reader, matcher: IntentMatcher, builders: Builders,
-                 templates: dict[str, str], search: Search, domain: set[str], question_words: set[str],
-                 thresholds: Thresholds = Thresholds(), close: Callable[[], Awaitable[None]] | None = None):
-        self.kb = kb
-        self.reader = reader
-        self.matcher = matcher
-        self.builders = builders
-        self.templates = templates
-        self._search = search
-        self._domain = domain
-        # stemmed, like the question words they are compared with
-        self._unmeaning = {stem(w) for w in reader.stopwords} | reader.stopwords | question_words
+    def __init__(self, library: Library, lexicon: Lexicon, *, default_show: str | None = None,
+                 thresholds: Thresholds = Thresholds()):
+        self.library = library
+        self.lexicon = lexicon
         self.thresholds = thresholds
-        self._close = close
-        self._intents = {i.name: i for i in matcher.intents}
+        self.default_show = default_show
+        self.matcher = IntentMatcher(load_intents(lexicon.intents), lexicon.phrases, lexicon.stop_stems)
+        self.reader = Reader(lexicon, self.matcher.vocabulary)
+        self._finder = ShowFinder(library.shows)
 
-    # -- public API used by the CLI and the Discord adapters ----------------------------
+    # -- public API used by the CLI and the Discord adapter --------------------------------
 
-    async def ask(self, question: str) -> Answer:
+    @property
+    def shows(self) -> dict[str, Show]:
+        return self.library.shows
+
+    def refresh_shows(self) -> None:
+        """After the library reloads, find show names anew."""
+        self._finder = ShowFinder(self.library.shows)
+
+    def show_for(self, show: str | None = None) -> Show | None:
+        """The show a question naming none is about: the one asked for, else the default,
+        else the only one loaded."""
+        for candidate in (show, self.default_show):
+            if candidate and candidate in self.library.shows:
+                return self.library.shows[candidate]
+        if len(self.library.shows) == 1:
+            return next(iter(self.library.shows.values()))
+        return None
+
+    async def ask(self, question: str, *, show: str | None = None, guild_id: int | None = None) -> Answer:
         try:
-            return await self._ask(question)
+            return await self._ask(question, show, guild_id)
         except Exception:  # one bad recipe must not take the bot (or a CLI batch) down
             log.exception("answering %r failed", (question or "")[:200])
-            return self._decline((question or "").strip(), "internal error")
+            return self._decline(clean_question(question or ""), "internal error", None)
 
-    async def _ask(self, question: str) -> Answer:
-        question = (question or "").strip()
-        if not question:
-            return self._decline(question, "empty question")
-        if len(question) > MAX_QUESTION:
-            question = question[:MAX_QUESTION]
-        understood = self.reader.read(question)
-        if not understood.words:
-            return self._decline(question, "no words in the question")
-        if understood.unknown:
-            return self._decline(question, f"unknown words {understood.unknown[:5]}",
-                                 person=understood.links[0].person.name if understood.links else None)
-        if not self._seasons_known(understood.plain):
-            return self._decline(question, "asks about a season the articles do not cover")
-        ranked = self.matcher.rank(understood.words)
-        try:
-            answer = self._from_intent(question, understood, ranked)
-        except _Decline as why:
-            return self._decline(question, str(why))
-        if answer is not None:
-            return answer
-        found = await self._from_search(question, understood)
-        if found is not None:
-            return found
-        top = ranked[0] if ranked else None
-        return self._decline(question, f"no intent ({top.intent.name} {top.score:.2f}) and no sentence"
-                             if top else "nothing matched",
-                             person=understood.links[0].person.name if understood.links else None)
-
-    async def answer_for(self, intent: str, entity: str | None = None) -> Answer:
+    async def answer_for(self, intent: str, entity: str | None = None, *, show: str | None = None,
+                         guild_id: int | None = None) -> Answer:
         """Answer one question type directly (slash-command shortcuts)."""
-        if intent not in self._intents:
+        if intent not in self.matcher.by_name:
             raise ValueError(f"unknown intent {intent!r}")
-        it = self._intents[intent]
-        if entity is not None:
-            understood = self.reader.read(entity)
-            people = tuple(l.person for l in understood.links)
-            if not people:
-                return self._decline(entity, f"no person called {entity!r}")
-        else:
-            people = ()
-        q = Query(entity or it.example, [], frozenset(), people, it, 1.0)
-        return self.builders.build(q) or self._decline(q.question, f"{intent}: no facts")
+        it = self.matcher.by_name[intent]
+        chosen = self.show_for(show)
+        if chosen is None:
+            return self._decline(entity or it.example, "no show chosen", None)
+        k = await self._knowledge(chosen.id, guild_id)
+        text = entity or it.example
+        q = self.reader.read(text, k, [])
+        if entity is not None and not q.links:
+            return self._decline(entity, f"no person called {entity!r}", k)
+        ask = Ask(q, it, 1.0, q.season, q.part)
+        draft = RECIPES[it.recipe](self._context(k), ask)
+        if draft is None and intent == "who_is" and q.links:
+            person = q.links[0].person
+            alt = "who_plays" if person.kind == "character" else "actor_role"
+            draft = RECIPES[alt](self._context(k), Ask(q, self.matcher.by_name[alt], 1.0, q.season, q.part))
+        if draft is None:
+            return self._decline(text, f"{intent}: no facts", k)
+        return self._answer(text, it.name, 1.0, draft, k, f"shortcut {intent}")
 
-    def complete_names(self, text: str, limit: int = 25) -> list[str]:
-        people = [p for p in self.kb.people.values() if p.kind in ("character", "actor")]
-        return self.reader.linker.complete(text or "", people, limit)
+    async def complete_names(self, text: str, limit: int = 25, *, show: str | None = None,
+                             guild_id: int | None = None) -> list[str]:
+        chosen = self.show_for(show)
+        if chosen is None:
+            return []
+        k = await self._knowledge(chosen.id, guild_id)
+        return k.linker.complete(text or "", limit)
 
-    def articles(self) -> list[Article]:
-        return sorted(self.kb.articles.values(), key=recency, reverse=True)
+    async def articles(self, *, show: str | None = None, guild_id: int | None = None) -> list[Article]:
+        chosen = self.show_for(show)
+        shows = [chosen.id] if chosen else sorted(self.library.shows)
+        out: list[Article] = []
+        for show_id in shows:
+            out.extend((await self._knowledge(show_id, guild_id)).articles)
+        return sorted(out, key=lambda a: a.date or "", reverse=True)
 
-    def suggestions(self) -> tuple[str, ...]:
-        return tuple(i.example for i in self.matcher.intents if i.example)
+    def suggestions(self, k: ShowKnowledge | None = None) -> tuple[str, ...]:
+        """Example questions, filled in with this show's own names when known."""
+        out = []
+        for intent in self.matcher.intents:
+            if intent.example:
+                out.append(fill_example(intent.example, k))
+        return tuple(dict.fromkeys(out))
 
     async def close(self) -> None:
-        if self._close is not None:
-            await self._close()
+        close = getattr(self.library, "close", None)
+        if close is not None:
+            await close()
 
-    # -- the steps ------------------------------------------------------------------
+    # -- the steps -------------------------------------------------------------------------
 
-    def _from_intent(self, question, understood, ranked: list[Match]) -> Answer | None:
+    async def _knowledge(self, show_id: str, guild_id: int | None) -> ShowKnowledge:
+        k = await self.library.knowledge(show_id, guild_id)
+        if getattr(k, "linker", None) is None:
+            k.linker = PeopleLinker(k.people)
+            k.retriever = Retriever(k, self.lexicon)
+        return k
+
+    def _context(self, k: ShowKnowledge) -> Context:
+        return Context(k, k.retriever, self.lexicon)
+
+    async def _ask(self, question: str, show: str | None, guild_id: int | None) -> Answer:
+        text = clean_question(question)
+        if not text:
+            return self._decline(text, "empty question", None)
+        words = self.lexicon.words(text)[:60]
+        if not any(w.isalnum() for w in words):
+            return self._decline(text, "no words in the question", None)
+        mentions = self._finder.find(words)
+        named = list(dict.fromkeys(m.show_id for m in mentions))
+        chosen = self.library.shows[named[0]] if named else self.show_for(show)
+        if chosen is None:
+            return self._decline(text, "no show named and none chosen", None, which=True)
+        k = await self._knowledge(chosen.id, guild_id)
+        if not named:
+            # a misspelt title ("sweet hom") among the words this show does not know
+            unknown = {i for i, w in enumerate(words) if w not in k.surface and not is_english(w) and len(w) >= 3}
+            fuzzy = self._finder.find(words, unknown)
+            if fuzzy:
+                mentions = fuzzy
+                if fuzzy[0].show_id != chosen.id:
+                    chosen = self.library.shows[fuzzy[0].show_id]
+                    k = await self._knowledge(chosen.id, guild_id)
+        mentions = [m for m in mentions if m.show_id == chosen.id]
+        q = self.reader.read(text, k, mentions, list(words))
+        return self._answer_question(q, k)
+
+    def _answer_question(self, q: Question, k: ShowKnowledge) -> Answer:
+        text = q.text
+        if q.other_titles and not q.show_named:
+            return self._decline(text, f"asks about another work: {q.other_titles}", k, other=True)
+        if q.opinion:
+            return self._decline(text, "asks for an opinion", k, opinion=True)
+        if q.unknown:
+            return self._decline(text, f"names what no article mentions: {q.unknown[:5]}", k)
+        season, part = self._season(q, k)
+        ranked = self.matcher.rank(q.slots)
+        draft, intent, confidence = self._from_intent(q, k, ranked, season, part)
+        if draft is not None:
+            return self._answer(text, intent.name, confidence, draft, k, f"intent {intent.name}")
+        if season is not None and season not in k.seasons and not (intent and intent.recipe == "renewal"):
+            return self._decline(text, f"season {season} is not in the articles", k)
+        found = self._from_search(q, k, season, part)
+        if found is not None:
+            return self._answer(text, "search", found[1], found[0], k, "sentence search")
+        top = ranked[0] if ranked else None
+        return self._decline(text, f"no answer ({top.intent.name} {top.score:.2f})" if top else "nothing matched", k,
+                             person=q.links[0].person.name if q.links else None)
+
+    def _season(self, q: Question, k: ShowKnowledge) -> tuple[int | None, int | None]:
+        season, part = q.season, q.part
+        if season is None and q.relative == "final":
+            season = k.final_season or k.latest_season
+        elif season is None and q.relative == "next":
+            released = k.released_seasons()
+            season = (max(released) + 1) if released else k.latest_season
+        if season is None and part is not None:
+            parted = sorted({e.season for e in k.events if e.part == part and e.season})
+            season = parted[-1] if parted else None
+        return season, part
+
+    def _from_intent(self, q: Question, k: ShowKnowledge, ranked, season, part):
         if not ranked:
-            return None
+            return None, None, 0.0
         top = ranked[0]
-        if top.intent.needs and not understood.links and top.score >= self.thresholds.asks_for_person:
-            raise _Decline(f"{top.intent.name} ({top.score:.2f}) about a person the articles do not know")
-        runner_up = next((m for m in ranked[1:] if m.intent.builder != top.intent.builder
-                          or m.intent.topics != top.intent.topics), None)
         if top.score < self.thresholds.intent:
-            log.info("intent %s below confidence (%.2f) for %r", top.intent.name, top.score, question)
-            return None
-        if runner_up and top.score - runner_up.score < self.thresholds.margin:
-            log.info("intents %s and %s too close (%.2f/%.2f) for %r", top.intent.name,
-                     runner_up.intent.name, top.score, runner_up.score, question)
-            return None
-        people = tuple(l.person for l in understood.links)
-        # words that say what is asked: not "season" or "show" (every intent has them), but a
-        # season's number counts ("is there a season 2?")
-        meaningful = {w for i, w in enumerate(understood.words)
-                      if not w.isdigit() or (i and understood.words[i - 1] == "season")}
-        meaningful -= self._unmeaning | {"season", "show"}
-        vocab = self.matcher.intent_words[top.intent.name]
-        if top.score < EXACT and not (meaningful & vocab or (people and (_SLOTS & vocab))):
-            log.info("intent %s shares no meaningful word with %r", top.intent.name, question)
-            return None
-        # an ordinary word the articles never use ("birthday", "tall") is usually the very thing
-        # asked about; only a clear match to a question type may carry one such word
-        # (and only for answers quoted from sentences: a cast or date fact would answer another
-        # question, "who plays Nam-ra's mother?")
-        if understood.unfamiliar and (len(understood.unfamiliar) > 1 or top.score < self.thresholds.unfamiliar
-                                      or top.intent.builder != "topic"):
-            log.info("intent %s cannot account for %s in %r", top.intent.name, understood.unfamiliar, question)
-            return None
-        if top.intent.needs and not _has(people, top.intent.needs):
-            # the question is clear, the person is not one the articles know: no search
-            # result would answer it ("who plays Woo-jin?")
-            log.info("intent %s needs a %s, none named in %r", top.intent.name, top.intent.needs, question)
-            raise _Decline(f"no known {top.intent.needs} for {top.intent.name}")
-        q = Query(question, understood.words, self._content(understood), people, top.intent, top.score,
-                  _expects(understood.words), vocab)
-        answer = self.builders.build(q)
-        if answer is None:
-            log.info("intent %s has no facts for %r", top.intent.name, question)
-            return None
-        if not self._covers_names(understood, answer, top):
-            log.info("answer to %r does not mention the question's own names; declining", question)
-            return None
-        return answer
+            log.info("question type %s below confidence (%.2f) for %r", top.intent.name, top.score, q.text[:200])
+            return None, top.intent, top.score
+        runner = next((m for m in ranked[1:] if m.intent.recipe != top.intent.recipe), None)
+        if runner and top.score - runner.score < self.thresholds.margin:
+            log.info("question types %s and %s too close (%.2f/%.2f) for %r", top.intent.name, runner.intent.name,
+                     top.score, runner.score, q.text[:200])
+            return None, top.intent, top.score
+        intent = top.intent
+        if intent.needs and not _has(q, intent.needs):
+            log.info("question type %s needs a %s; none named in %r", intent.name, intent.needs, q.text[:200])
+            return None, intent, top.score
+        ask = Ask(q, intent, top.score, season, part)
+        if season is not None and season not in k.seasons and intent.recipe != "renewal":
+            return None, intent, top.score
+        draft = RECIPES[intent.recipe](self._context(k), ask)
+        if draft is None:
+            log.info("question type %s has no facts for %r", intent.name, q.text[:200])
+            return None, intent, top.score
+        missing = self._unaccounted(q, k, intent, draft)
+        if missing:
+            log.info("answer for %s does not account for %s in %r", intent.name, sorted(missing), q.text[:200])
+            return None, intent, top.score
+        return draft, intent, top.score
 
-    async def _from_search(self, question, understood) -> Answer | None:
-        content = self._content(understood)
-        unfamiliar = {stem(w) for w in understood.unfamiliar}
-        if len(unfamiliar) * 3 > len(content):
-            return None  # too much of the question is about things the articles never mention
-        content -= unfamiliar
-        if not content:
+    def _unaccounted(self, q: Question, k: ShowKnowledge, intent, draft: Draft) -> set[str]:
+        """Question words that neither choose the question type nor are in the answer: an
+        answer about something else ("who plays Nam-ra's mother?" is not who plays Nam-ra)."""
+        vocab = self.matcher.intent_words.get(intent.name, frozenset())
+        leftover = {t for t in q.terms if t not in vocab and t not in draft.covers} | (q.relation_terms - vocab)
+        retriever = k.retriever
+        return {t for t in leftover
+                if not any(retriever.holds(s, t) for s in draft.sentences)
+                and not (t in q.relation_terms and False)}
+
+    def _from_search(self, q: Question, k: ShowKnowledge, season, part) -> tuple[Draft, float] | None:
+        if not q.terms:
             return None
-        hits = await self._search(sorted(set(understood.plain) - self.reader.stopwords))
-        wanted = {l.person.id for l in understood.links}
-        if sum(not w.isdigit() for w in content) < 2:
-            return None  # one word is too little to trust a sentence found by search
-        total = sum(self.kb.idf(w) for w in content)
-        best, best_cover = None, 0.0
-        for sid, _ in hits:
-            s = self.kb.sentences.get(sid)
-            if s is None:
-                continue
-            shared = content & s.words
-            if sum(not w.isdigit() for w in shared) < 2:
-                continue
-            cover = sum(self.kb.idf(w) for w in shared) / total
-            relation = {w for w in content if w not in self.kb.proper and not w.isdigit()}
-            if relation and not relation & shared:
-                continue  # names alone: the sentence mentions them but does not answer the question
-            if wanted and not wanted & self.kb.people_in.get(s.id, set()):
-                cover *= 0.8  # the question names someone this sentence does not
-            if cover > best_cover:
-                best, best_cover = s, cover
-        if best is None or best_cover < self.thresholds.search:
-            log.info("search found nothing covering %r (best %.2f)", question, best_cover)
+        ask = Ask(q, None, 0.0, season, part)  # type: ignore[arg-type]
+        query = query_for(self._context(k), ask)
+        ranked = k.retriever.rank(query, limit=8)
+        if not ranked:
+            log.info("search found nothing for %r", q.text[:200])
             return None
-        text = self.builders.attributed(best)
-        return Answer(question, True, "search", round(best_cover, 3), text, (cite(best),),
-                      self.builders.is_spoiler(best), reason="sentence search")
+        for best in ranked[:3]:
+            ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms)
+            if ok:
+                break
+            log.info("search result for %r rejected: %s", q.text[:200], why)
+        else:
+            return None
+        candidates = [best] + [s for s in ranked if s is not best and search_ok(s, k.idf, self.thresholds, query.expects, query.terms)[0]]
+        return compose(self._context(k), _SearchAsk(q, season, part), candidates, several=False), round(best.coverage, 3)
 
-    def _content(self, understood) -> frozenset[str]:
-        """The words that say what the question is about: no question words, no names, and
-        none that the articles never use (nothing could hold them)."""
-        skip = self._unmeaning | {"show", "season"} | {stem(w) for w in understood.unfamiliar}
-        return frozenset(w for w in understood.words if not w.startswith("<") and w not in skip)
+    def _answer(self, question: str, intent: str, confidence: float, draft: Draft, k: ShowKnowledge, reason: str) -> Answer:
+        citations = tuple(Citation.of(s) for s in draft.sentences[:MAX_CITATIONS])
+        spoiler = draft.spoiler or (intent in self.matcher.by_name and self.matcher.by_name[intent].spoiler
+                                    and any(s.spoiler for s in draft.sentences))
+        return Answer(question, True, intent, confidence, draft.text.strip(), citations, spoiler, (), reason, k.show.id)
 
-    def _seasons_known(self, words: list[str]) -> bool:
-        for a, b in zip(words, words[1:]):
-            if a == "season" and b.isdigit() and b not in self.kb.seasons:
-                return False
-        return True
-
-    def _covers_names(self, understood, answer: Answer, match: Match) -> bool:
-        """Proper nouns the question adds (another show's title, say) must be in the sources."""
-        own = self.matcher.intent_words.get(match.intent.name, frozenset())
-        extra = {w for w in understood.words if w in self.kb.proper and w not in own
-                 and w not in self._domain and not w.startswith("<")}
-        if not extra:
-            return True
-        quoted: set[str] = set()
-        for c in answer.citations:
-            s = self.kb.sentence_for(c)
-            if s is not None:
-                quoted |= s.words
-        return extra <= quoted
-
-    def _decline(self, question: str, why: str, person: str | None = None) -> Answer:
+    def _decline(self, question: str, why: str, k: ShowKnowledge | None, *, person: str | None = None,
+                 other: bool = False, opinion: bool = False, which: bool = False) -> Answer:
         log.info("declined %r: %s", question[:200], why)
-        text = (self.templates["decline_entity"].format(name=person) if person
-                else self.templates["decline"])
-        suggestions = self.suggestions()[:6]
-        return Answer(question, False, "none", 0.0, text, (), False, suggestions, reason=why)
+        t = self.lexicon.templates
+        names = [s.name for s in self.library.shows.values()]
+        if which:
+            text = t["decline_which_show"].format(shows=_join(names[:8]))
+        elif other:
+            text = t["decline_show"].format(shows=_join(names[:3]))
+        elif opinion:
+            text = t["decline_opinion"]
+        elif person:
+            text = t["decline_entity"].format(name=person)
+        else:
+            text = t["decline"]
+        suggestions = self.suggestions(k)[:6] if not which else ()
+        return Answer(question, False, "none", 0.0, text, (), False, suggestions, why, k.show.id if k else None)
 
 
-_SLOTS = {"<character>", "<actor>", "<crew>", "<person>"}
+@dataclass(frozen=True)
+class _SearchAsk:
+    """The Ask a search answer is composed for: no question type."""
+    q: Question
+    season: int | None
+    part: int | None
+    intent: None = None
 
 
-class _Decline(Exception):
-    """Raised inside the pipeline when the right answer is a decline, not a fallback."""
+def _has(q: Question, needs: str) -> bool:
+    return any(needs == "person" or l.person.kind == needs for l in q.links)
 
 
-def _expects(words: list[str]) -> str | None:
-    """The kind of answer a wh-question wants, so sentences holding one rank higher."""
-    for a, b in zip(words, words[1:] + [""]):
-        if a == "how" and b in ("many", "much", "long"):
-            return "number"
-        if a in ("when", "where", "who"):
-            return {"when": "date", "where": "place", "who": "person"}[a]
-    return None
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else "no show"
 
 
-def _has(people, needs: str) -> bool:
-    return any(needs == "person" or p.kind == needs for p in people)
+def clean_question(text: str) -> str:
+    """The question as a line of text: Unicode-normalised, invisible and control characters
+    gone, whitespace collapsed, at most MAX_QUESTION characters."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = _CONTROL.sub(" ", text)
+    return " ".join(text.split())[:MAX_QUESTION]
+
+
+def fill_example(example: str, k: ShowKnowledge | None) -> str:
+    """'Who plays {character}?' with one of the show's best-known characters."""
+    if k is None:
+        return re.sub(r"\{(\w+)\}", lambda m: {"show": "the show", "season": "the next season"}.get(m.group(1), "them"), example)
+    from collections import Counter
+    characters = Counter(f.character for f in k.cast if f.character)
+    actors = Counter(f.actor for f in k.cast if f.character)
+    values = {"show": k.show.name,
+              "character": k.people[characters.most_common(1)[0][0]].name if characters else "the lead",
+              "actor": k.people[actors.most_common(1)[0][0]].name if actors else "the lead actor",
+              "season": f"season {k.latest_season}" if k.latest_season else "the next season"}
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), example)

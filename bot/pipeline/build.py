@@ -1,0 +1,325 @@
+"""The incremental build: article files -> records -> people per show -> the knowledge database.
+
+Only what changed is redone. A file whose size and modification time are unchanged is not
+read; a changed one is hashed, and only new content is segmented and extracted (records
+are keyed by content hash and pipeline version, so a renamed or copied article costs
+nothing). A show's people are clustered again only when its set of articles changed.
+
+Any number of builders and readers may run at once: builders take turns on an inter-process
+lock (each re-checks what is stale once it has the lock), and each build is written in one
+transaction of a WAL database, so readers see the old knowledge or the new, never a mix.
+A damaged database is moved aside and built again from scratch.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from bot.config import Config
+from bot.storage import knowledge as store
+from bot.text.normalise import plain_key
+
+from .articles import ArticleError, decode, parse_article
+from .extract import RECORD_VERSION, extract_article
+from .extract.topics import load_topics
+from .files import SHOW_FILE, ArticlesFolderError, ShowFolder, Skipped, discover
+from .language import load_language
+from .people import Mention, cluster
+from .segment import Boilerplate
+from .shows import ShowFileError, ShowInfo, show_info
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]  # (done, total, article name)
+_PARALLEL_FROM = 64  # articles; below this a process pool costs more than it saves
+# The code whose output the records are: a new version of it re-extracts every article.
+_DERIVING = ("pipeline/articles.py", "pipeline/segment.py", "pipeline/extract", "text")
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    shows: int = 0
+    extracted: int = 0  # articles read and extracted this time
+    reused: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+    changed: bool = False
+    healed: bool = False
+
+
+def pipeline_version(language_dir: Path) -> str:
+    """What an article's record depends on besides its text: the record format, the
+    language data ingestion reads, and the deriving code, byte for byte."""
+    digest = hashlib.sha256(f"record {RECORD_VERSION}".encode())
+    root = Path(__file__).resolve().parent.parent
+    paths = [language_dir / "boilerplate.toml", language_dir / "topics.toml"]
+    for rel in _DERIVING:
+        p = root / rel
+        paths.extend(sorted(p.rglob("*.py")) if p.is_dir() else [p])
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    return digest.hexdigest()[:24]
+
+
+async def ensure_built(config: Config, progress: Progress | None = None) -> BuildReport | None:
+    """Build when the database is missing, damaged or stale; None when it was up to date."""
+    try:
+        if not await is_stale(config):
+            return None
+    except store.DamagedDatabase as exc:
+        async with build_lock(config.data_dir):
+            if config.knowledge_db.exists() or config.knowledge_db.is_symlink():
+                store.move_aside(config.knowledge_db, str(exc))
+        report = await build(config, progress)
+        report.healed = True
+        return report
+    return await build(config, progress)
+
+
+async def is_stale(config: Config) -> bool:
+    meta, files, _, _ = await store.read_state(config.knowledge_db)
+    if meta.get("pipeline") != pipeline_version(config.language_dir) or meta.get("root") != str(config.articles_dir.resolve()):
+        return True
+    shows, _ = discover(config.articles_dir)
+    seen = {f.path: (f.size, f.mtime_ns) for f in files}
+    current = {}
+    for show in shows:
+        for ref in show.articles:
+            current[str(ref.path)] = (ref.size, ref.mtime_ns)
+        if show.show_file:
+            st = show.show_file.stat()
+            current[str(show.show_file.resolve())] = (st.st_size, st.st_mtime_ns)
+    return current != seen
+
+
+@asynccontextmanager
+async def build_lock(data_dir: Path):
+    """An inter-process lock around a build (POSIX flock; elsewhere builds just take turns
+    less politely, and the database's own locking still keeps them consistent)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(data_dir / "knowledge.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            fcntl = None
+        if fcntl is not None:
+            await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+async def build(config: Config, progress: Progress | None = None) -> BuildReport:
+    async with build_lock(config.data_dir):
+        try:
+            return await _build(config, progress)
+        except store.DamagedDatabase as exc:
+            store.move_aside(config.knowledge_db, str(exc))
+            report = await _build(config, progress)
+            report.healed = True
+            return report
+
+
+async def _build(config: Config, progress: Progress | None) -> BuildReport:
+    started = time.perf_counter()
+    language = load_language(config.language_dir)
+    pipeline = pipeline_version(config.language_dir)
+    meta, old_files, old_states, have = await store.read_state(config.knowledge_db)
+    if meta.get("pipeline") != pipeline:
+        have = set()
+    shows, skipped = discover(config.articles_dir)
+    report = BuildReport(skipped=list(skipped))
+    by_path = {f.path: f for f in old_files}
+
+    rows: list[store.FileRow] = []
+    todo: list[tuple[store.FileRow, bytes]] = []
+    for show in shows:
+        for ref in show.articles:
+            old = by_path.get(str(ref.path))
+            if old and old.size == ref.size and old.mtime_ns == ref.mtime_ns and old.sha in have:
+                rows.append(store.FileRow(str(ref.path), show.id, ref.name, ref.size, ref.mtime_ns, old.sha))
+                continue
+            try:
+                data = ref.path.read_bytes()
+            except OSError as exc:
+                report.skipped.append(Skipped(ref.name, f"cannot be read ({exc.strerror})"))
+                continue
+            row = store.FileRow(str(ref.path), show.id, ref.name, ref.size, ref.mtime_ns,
+                                hashlib.sha256(data).hexdigest())
+            if row.sha in have:
+                rows.append(row)
+            else:
+                todo.append((row, data))
+        if show.show_file:
+            data = show.show_file.read_bytes()
+            st = show.show_file.stat()
+            rows.append(store.FileRow(str(show.show_file.resolve()), show.id, SHOW_FILE, st.st_size, st.st_mtime_ns,
+                                      "show:" + hashlib.sha256(data).hexdigest()))
+
+    new_records: dict[str, str] = {}
+    for row, result in await _extract_all(todo, language, progress):
+        if isinstance(result, str) and result.startswith("!"):
+            report.skipped.append(Skipped(row.name, result[1:]))
+            continue
+        new_records.setdefault(row.sha, result)
+        rows.append(row)
+    report.extracted = len(new_records)
+    report.reused = sum(1 for r in rows if not r.sha.startswith("show:")) - report.extracted
+
+    changed_shows = await _shows(config, shows, rows, new_records, old_states, pipeline, report)
+    changes = store.BuildChanges(pipeline, rows, new_records, changed_shows, {s.id for s in shows if _has_articles(s.id, rows)},
+                                 {"root": str(config.articles_dir.resolve())})
+    old_set = {(f.path, f.size, f.mtime_ns, f.sha) for f in old_files}
+    new_set = {(f.path, f.size, f.mtime_ns, f.sha) for f in rows}
+    report.changed = bool(new_records or changed_shows or old_set != new_set or meta.get("pipeline") != pipeline)
+    if report.changed or not config.knowledge_db.exists():
+        await store.write(config.knowledge_db, changes)
+    report.articles = sum(1 for r in rows if not r.sha.startswith("show:"))
+    report.shows = len(changes.all_shows)
+    report.seconds = time.perf_counter() - started
+    for problem in report.skipped:
+        log.warning("skipped %s", problem)
+    log.info("knowledge built: %d articles (%d extracted, %d reused) in %d shows, %.2fs",
+             report.articles, report.extracted, report.reused, report.shows, report.seconds)
+    return report
+
+
+def _has_articles(show_id: str, rows: list[store.FileRow]) -> bool:
+    return any(r.show_id == show_id and not r.sha.startswith("show:") for r in rows)
+
+
+async def _extract_all(todo, language, progress: Progress | None):
+    if not todo:
+        return []
+    if len(todo) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        out = []
+        for n, (row, data) in enumerate(todo, 1):
+            out.append((row, _extract_one(row.name, data, language.boilerplate_data, language.topics_data)))
+            if progress:
+                progress(n, len(todo), row.name)
+        return out
+    loop = asyncio.get_running_loop()
+    workers = min(os.cpu_count() or 2, 4)
+    out = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(language.boilerplate_data, language.topics_data)) as pool:
+        futures = [loop.run_in_executor(pool, _extract_in_worker, row.name, data) for row, data in todo]
+        for n, (future, (row, _)) in enumerate(zip(futures, todo), 1):
+            out.append((row, await future))
+            if progress:
+                progress(n, len(todo), row.name)
+    return out
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(boilerplate_data: dict, topics_data: dict) -> None:
+    _WORKER["rules"] = Boilerplate.from_data(boilerplate_data)
+    _WORKER["topics"] = load_topics(topics_data)
+
+
+def _extract_in_worker(name: str, data: bytes) -> str:
+    return _extract(name, data, _WORKER["rules"], _WORKER["topics"])
+
+
+def _extract_one(name: str, data: bytes, boilerplate_data: dict, topics_data: dict) -> str:
+    key = id(boilerplate_data), id(topics_data)
+    if _WORKER.get("key") != key:
+        _init_worker(boilerplate_data, topics_data)
+        _WORKER["key"] = key
+    return _extract(name, data, _WORKER["rules"], _WORKER["topics"])
+
+
+def _extract(name: str, data: bytes, rules: Boilerplate, topics) -> str:
+    """An article's record as JSON, or "!reason" when it is not a usable article."""
+    try:
+        article = parse_article(decode(data, name), name)
+        return json.dumps(extract_article(article, rules, topics), ensure_ascii=False, separators=(",", ":"))
+    except ArticleError as exc:
+        return "!" + str(exc).split(": ", 1)[-1]
+    except Exception as exc:  # one odd article must not stop the build
+        log.exception("extracting %s failed", name)
+        return f"!could not be processed ({exc.__class__.__name__})"
+
+
+async def _shows(config: Config, shows: list[ShowFolder], rows, new_records: dict[str, str], old_states: dict[str, str],
+                 pipeline: str, report: BuildReport) -> dict[str, tuple[str, str, str]]:
+    """Info and people of every show whose articles (or show.toml) changed."""
+    out = {}
+    for show in shows:
+        shas = sorted(r.sha for r in rows if r.show_id == show.id)
+        if not any(not s.startswith("show:") for s in shas):
+            continue
+        state = hashlib.sha256((pipeline + "|" + ",".join(shas)).encode()).hexdigest()[:24]
+        if old_states.get(show.id) == state:
+            continue
+        records = await _records(config, [s for s in shas if not s.startswith("show:")], new_records)
+        try:
+            info = show_info_of(show.id, show.folder, show.show_file, records)
+        except ShowFileError as exc:
+            report.skipped.append(Skipped(f"{show.id}/{SHOW_FILE}", str(exc)))
+            info = show_info_of(show.id, show.folder, None, records)
+        people = cluster(mentions_of(records, info))
+        out[show.id] = (json.dumps(info.to_json(), ensure_ascii=False),
+                        json.dumps([p.to_json() for p in people], ensure_ascii=False, separators=(",", ":")), state)
+    return out
+
+
+async def _records(config: Config, shas: list[str], new_records: dict[str, str]) -> list[dict]:
+    out, missing = [], []
+    for sha in dict.fromkeys(shas):
+        if sha in new_records:
+            out.append(json.loads(new_records[sha]))
+        else:
+            missing.append(sha)
+    if missing:
+        out.extend(await store.records_by_sha(config.knowledge_db, missing))
+    return out
+
+
+def show_info_of(show_id: str, folder: Path, show_file: Path | None, records: list[dict]) -> ShowInfo:
+    titles = [r["title"] for r in records]
+    body_titles = [f["name"] for r in records for f in r["facts"] if f["k"] == "title"]
+    platforms = [f["name"] for r in records for f in r["facts"] if f["k"] == "platform"]
+    return show_info(show_id, folder, show_file, titles, body_titles, platforms)
+
+
+def mentions_of(records: list[dict], info: ShowInfo) -> list[Mention]:
+    """The spellings to cluster: every actor, character and crew name the facts use (the
+    show's own title is never a person, though a title character may share it)."""
+    show_keys = {" ".join(n.casefold().split()) for n in info.names()}
+    casts = [f for r in records for f in r["facts"] if f["k"] == "cast"]
+    actors = {plain_key(f["actor"]) for f in casts if not f.get("ambiguous")}
+    characters = {plain_key(f["character"]) for f in casts if not f.get("ambiguous") and f["character"]}
+    out = []
+    for r in records:
+        article = r["name"]
+        for f in r["facts"]:
+            if f["k"] == "cast":
+                actor, character = f["actor"], f["character"]
+                if f.get("ambiguous") and plain_key(actor) in characters and plain_key(character) in actors:
+                    actor, character = character, actor  # "Victor Dorobantu (Thing)": actor second
+                if actor.casefold() in show_keys:
+                    continue
+                out.append(Mention("actor", actor, article, partner=character or None))
+                if character:
+                    out.append(Mention("character", character, article, partner=actor))
+            elif f["k"] == "crew" and f["name"].casefold() not in show_keys:
+                out.append(Mention("crew", f["name"], article, role=f["role"]))
+    return out
+
+
+__all__ = ["build", "ensure_built", "is_stale", "BuildReport", "ArticlesFolderError", "pipeline_version"]

@@ -1,0 +1,177 @@
+"""One article -> its record: sentences (with the seasons and people they are about) and
+the facts read from them. The record does not depend on which show the article belongs
+to, so it is computed once per article content and kept (see pipeline.build); what needs
+the show (its title, its people as clusters) is done when a show's knowledge is assembled.
+"""
+from __future__ import annotations
+
+from bot.text.dates import parse_iso
+from bot.text.seasons import SeasonRef, find_seasons
+
+from ..articles import ArticleFile
+from ..segment import Boilerplate, Document, segment
+from .cast import cast_in, cast_in_row, list_status
+from .counts import episode_counts, platforms
+from .crew import crew_in
+from .events import events_in
+from .names import ArticleNames, clean, find_names, is_pronoun, key
+from .titles import title_spans, titles_in
+from .topics import Topic, topics_of
+
+RECORD_VERSION = 1  # bump when the record's shape changes
+
+
+def extract_article(article: ArticleFile, rules: Boilerplate, topics: list[Topic]) -> dict:
+    doc = segment(article, rules)
+    return record(doc, topics)
+
+
+def record(doc: Document, topics: list[Topic]) -> dict:
+    a = doc.article
+    default, article_seasons = _article_seasons(doc)
+    heading_refs = [[]] + [_refs(find_seasons(h)) for h in doc.sections[1:]]  # section 0 is the title
+    names = ArticleNames()
+    sentences, facts = [], []
+    intro = ""  # the sentence a list hangs from ("We expect these cast members to return:")
+    for s in doc.sentences:
+        if s.kind == "text":
+            intro = s.text if s.text.rstrip().endswith(":") else ""
+        refs = find_seasons(s.text)
+        own = _refs(refs)
+        own = [_resolve_next(r, default) for r in own]
+        if own:
+            seasons, source = own, "sentence"
+        elif heading_refs[s.section]:
+            seasons, source = [_resolve_next(r, default) for r in heading_refs[s.section]], "heading"
+        elif default is not None:
+            seasons, source = [[default, None, None]], "article"
+        else:
+            seasons, source = [], None
+        found = find_names(s.text, masked=[(a, b) for _, a, b in title_spans(s.text)])
+        names.see(s.index, found)
+        people = list(dict.fromkeys(names.expand(n.text, s.index) for n in found))
+        heading = doc.sections[s.section]
+        sentences.append({"i": s.index, "sec": s.section, "s": s.start, "e": s.end, "t": s.text, "k": s.kind,
+                          "seasons": seasons, "src": source, "people": people,
+                          "topics": topics_of(s.text, heading if s.section else "", topics)})
+        where = {"i": s.index, "seasons": seasons, "src": source}
+        facts.extend(_cast(s, names, where, refs, default,
+                           context=(doc.sections[s.section] if s.section else "") + " " + (intro if s.kind != "text" else "")))
+        for c in crew_in(s.text):
+            name = clean(c.name)
+            if name:
+                facts.append({"k": "crew", "name": names.expand(name, s.index), "role": c.role, **where})
+        events = events_in(s.text, a.date)
+        for e in events:
+            facts.append(_event(e, where, refs, events))
+        for c in episode_counts(s.text):
+            near = _nearest_season(refs, c.start, default)
+            facts.append({"k": "episodes", "n": c.count, "total": c.total, **where,
+                          "seasons": near or seasons})
+        for p in platforms(s.text):
+            facts.append({"k": "platform", "name": p, "i": s.index})
+        for t in titles_in(s.text):
+            facts.append({"k": "title", "name": t, "i": s.index})
+    removed_titles = sorted({t for line in doc.removed for t in titles_in(line)})
+    return {"v": RECORD_VERSION, "name": a.name, "title": a.title, "publisher": a.publisher, "date": a.date,
+            "url": a.url, "sections": doc.sections, "sentences": sentences, "facts": facts,
+            "default_season": default, "seasons": article_seasons, "removed_titles": removed_titles,
+            "title_titles": titles_in(a.title)}
+
+
+def _refs(refs: list[SeasonRef]) -> list[list]:
+    return [[r.season, r.part, r.relative] for r in refs]
+
+
+def _resolve_next(ref: list, default: int | None) -> list:
+    """"The new season" in an article about season 2 is season 2."""
+    season, part, relative = ref
+    if season is None and relative == "next" and default and default > 1:
+        return [default, part, None]
+    return ref
+
+
+def _article_seasons(doc: Document) -> tuple[int | None, list[int]]:
+    """The season an article is about: its title's (an article about a later season says so
+    in its title; one that only wonders about "a season 2" further down is not about it),
+    and every season it mentions."""
+    title_refs = find_seasons(doc.article.title)
+    title = [r.season for r in title_refs if r.season]
+    body = [r for s in doc.sentences for r in find_seasons(s.text)]
+    mentioned = {r.season for r in body if r.season} | {r.season for h in doc.sections for r in find_seasons(h) if r.season}
+    if title:
+        return title[0], sorted(mentioned)
+    if any(r.relative == "final" for r in title_refs):
+        # "The Final Season Is Now Streaming": the body says which one ("the third and final season")
+        final = [r.season for r in body if r.relative == "final" and r.season]
+        return (final[0] if final else max(mentioned, default=None)), sorted(mentioned)
+    return None, sorted(mentioned)
+
+
+def _nearest_season(refs: list[SeasonRef], pos: int, default: int | None) -> list[list] | None:
+    numbered = [r for r in refs if r.season is not None or r.relative]
+    if not numbered:
+        return None
+    r = min(numbered, key=lambda r: abs(r.start - pos))
+    return [_resolve_next([r.season, r.part, r.relative], default)]
+
+
+def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: int | None,
+          context: str = "") -> list[dict]:
+    out = []
+    if s.kind == "row":
+        pair = cast_in_row(s.cells, s.header)
+        mentions = [(pair[0], pair[1], "plays", False, 0, len(s.text))] if pair else []
+    else:
+        mentions = [(m.actor, m.character, m.status, m.ambiguous, m.start, m.end) for m in cast_in(s.text)]
+    for actor, character, status, ambiguous, start, end in mentions:
+        if is_pronoun(actor):
+            actor = names.previous_person(s.index, exclude={key(character)}) or ""
+        actor = clean(actor)
+        character = clean(character) if character else ""
+        if not actor or character is None:
+            continue
+        if status == "plays" and s.kind != "text":
+            status = list_status(context)  # a list under "Who is coming back" lists returns
+        fact = {"k": "cast", "actor": names.expand(actor, s.index),
+                "character": names.expand(character, s.index) if character else "", "status": status, **where}
+        names.actors.add(key(fact["actor"]))
+        if fact["character"]:
+            names.characters.add(key(fact["character"]))
+        # a season named in a clause of its own ("..., who was glimpsed in season two") is not
+        # the season this credit is for: only one before the credit or right after it counts
+        near = [r for r in refs if (r.season is not None or r.relative) and (r.end <= end or r.start - end <= 25)]
+        if refs and where["src"] == "sentence":
+            if near:
+                fact["seasons"] = [_resolve_next([r.season, r.part, r.relative], default) for r in near]
+            elif default is not None:
+                fact.update(seasons=[[default, None, None]], src="article")
+            else:
+                fact.update(seasons=[], src=None)
+        if ambiguous:
+            fact["ambiguous"] = True
+        out.append(fact)
+    return out
+
+
+def _event(e, where: dict, refs: list[SeasonRef], events: list) -> dict:
+    """An event's season is the nearest one named with no other event's word in between
+    ("launched in January 2022, was quickly renewed for a second season": the second
+    season is the renewal's, not the launch's)."""
+    def clear(r: SeasonRef) -> bool:
+        lo, hi = sorted((r.start, e.start))
+        return not any(o is not e and o.event != e.event and lo < o.start < hi for o in events)
+    usable = [r for r in refs if (r.season is not None or r.relative) and clear(r)]
+    fact = {"k": "event", "event": e.event, "status": e.status, **where}
+    if refs and where["src"] == "sentence":
+        if usable:
+            r = min(usable, key=lambda r: abs(r.start - e.start))
+            fact["seasons"] = [[r.season, r.part, r.relative]]
+        else:
+            fact.update(seasons=[], src=None)
+    if e.date is not None:
+        fact.update(date=e.date.text, ymd=list(e.date.key()), vague=e.date.vague, precision=e.date.precision)
+    return fact
+
+
+__all__ = ["extract_article", "record", "RECORD_VERSION", "parse_iso"]

@@ -1,0 +1,53 @@
+"""Episode counts per season ("all eight episodes of season one", "a 12-episode series",
+"the series runs to 26 episodes in total") and the platform a show streams on."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.text.numbers import count_of
+
+_EPISODES = re.compile(
+    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|eighteen|twenty)(?:[\s-](?:new|more|further|hour-long|hourlong|final|remaining|additional))?"
+    r"[\s-]episodes?\b", re.I)
+_LAST_EPISODE = re.compile(r"\bEpisode\s(?P<n>\d{1,3})\b[^.]*\b(?:last|final)\sepisode", re.I)
+_TOTAL = re.compile(r"\b(?:in\stotal|total|altogether|overall|in\sall|across\s(?:its|all|the)\b|runs\sto|all\s\w+\sseasons)", re.I)
+_NOT_A_COUNT = re.compile(r"\b(?:first|last|final|next|previous|other|remaining|opening|closing)\s$", re.I)
+_PARTIAL = re.compile(r"\b(?:directed|wrote|written|helmed|directs|direct|directing|of\sthe|first|last|remaining|"
+                      r"(?:his|her|their)\sown|watched|filmed|shot)\s(?:the\s)?(?:first|last|final|\w+\s)?$", re.I)
+_PLATFORM = re.compile(r"\b(?:on|only\son|exclusively\son|streaming\son|available\son|now\son|to\sstream\son|"
+                       r"arrives?\son|premieres?\son|lands?\son|coming\sto|comes\sto|hits)\s"
+                       r"(?P<p>[A-Z][\w+]*(?:\+|\s(?:Plus|TV\+|Video|Max|Prime))?)")
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeCount:
+    count: int
+    total: bool  # the whole series, not one season
+    start: int
+    end: int
+
+
+def episode_counts(text: str) -> list[EpisodeCount]:
+    out = []
+    for m in _EPISODES.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _PARTIAL.search(before) or _NOT_A_COUNT.search(before):
+            continue  # "directed the first four episodes": a share of the season, not its size
+        n = count_of(m.group("n"))
+        if n:
+            out.append(EpisodeCount(n, bool(_TOTAL.search(text)), m.start(), m.end()))
+    m = _LAST_EPISODE.search(text)
+    if m and not out:
+        out.append(EpisodeCount(int(m.group("n")), False, m.start(), m.end()))
+    return out
+
+
+_NOT_PLATFORM = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                          "june july august september october november december the a an its their".split())
+
+
+def platforms(text: str) -> list[str]:
+    return [m.group("p").strip() for m in _PLATFORM.finditer(text)
+            if m.group("p").strip().casefold() not in _NOT_PLATFORM]

@@ -1,0 +1,167 @@
+"""Dated events per season: release, renewal, filming (start and wrap), trailer; and the
+statements that say something has NOT happened yet ("Netflix has not announced a release
+date for season three"), that a show is cancelled, or that a season is its last.
+
+A date belongs to the event word nearest to it in its clause ("the date had been revealed
+on September 24, and the official trailer followed on October 9"). Release dates carry a
+status: released (it came out), scheduled (an announced date), estimate (a guess), or
+unannounced (no date yet), because the newest source's status decides the answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.text.dates import DateMention, find_dates, parse_iso, with_year
+
+TRIGGERS: dict[str, re.Pattern] = {
+    "announce": re.compile(r"\b(?:announc(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|reveal(?:s|ed|ing)?|unveil(?:s|ed|ing)?)\b(?!\s(?:a\s|the\s)?(?:trailer|teaser|poster))", re.I),
+    "final": re.compile(r"\b(?:final|last|concluding)\s(?:season|chapter|installment)\b|\bwould\sbe\sthe\slast\b|\bwill\sbe\sthe\slast\b", re.I),
+    "trailer": re.compile(r"\b(?:trailers?|teasers?)\b", re.I),
+    "renewal": re.compile(r"\b(?:renew(?:s|ed|al)?|re-?upped|order(?:s|ed)?|picked\sup|pick\sup|greenlit|green-?light(?:s|ed)?|"
+                          r"commission(?:s|ed)?|is\sa\sgo|(?:officially\s)?confirmed\s(?:a\s|that\s)?(?:season|a\s(?:second|third|fourth|fifth)))", re.I),
+    "filming_end": re.compile(r"\b(?:wrap(?:s|ped)?(?:\sfilming|\sproduction|\sshooting)?|finished\s(?:filming|shooting|production)|"
+                              r"completed\s(?:filming|shooting|production)|filming\s(?:ended|finished|concluded))\b", re.I),
+    "filming": re.compile(r"\b(?:film(?:ed|ing)|shoot(?:s|ing)?|shot\s(?:in|on|at|between|from)|production|cameras?|principal\sphotography|pre-?production)\b", re.I),
+    "release": re.compile(r"\b(?:premiere[sd]?|premiering|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
+                          r"release[sd]?|releasing|expect(?:s|ed)?|anticipated|come\sout|comes\sout|came\sout|coming\sout|launch(?:es|ed)|land(?:s|ed)|"
+                          r"hit(?:s)?\s(?:netflix|screens|the\sstreamer)|stream(?:s|ing)?\s(?:from|on)|bow(?:s|ed)?|returns?\s(?:on|in)|"
+                          r"out\son|set\sfor|slated\sfor|due\s(?:in|on|out)|coming\s(?:on|in)|airs?|aired|available\s(?:on|from))\b", re.I),
+}
+_CLAUSE = re.compile(r";|,\s(?:and|but|while|whereas)\s|\s(?:while|whereas|but)\s|\.\s")
+_SPECULATION = re.compile(r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|could|might|may|predict(?:s|ed)?|rumou?r(?:s|ed)?|reportedly|"
+                          r"guess|estimate[sd]?|should|hopefully|hope|probably|possibly|perhaps|tipped|speculat\w*|"
+                          r"at\sthe\s(?:earliest|latest)|we\sthink|looks\slike|wouldn't\sbe\ssurprised|if\s)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|is\sset\sto|are\sset\sto|set\sfor|slated|scheduled|coming(?!-)|to\sarrive|to\spremiere|"
+                     r"arrives|premieres|drops|returns|launches|lands)\b", re.I)
+_PAST = re.compile(r"\b(?:premiered|debuted|arrived|dropped|released|came\sout|launched|landed|aired|bowed|opened|"
+                   r"was\sreleased|were\sreleased|is\snow\sstreaming|are\snow\sstreaming|is\sstreaming|hit|"
+                   r"shot|went|became|was|were|had|did|saw|drew|topped|logged|racked|ranked|broke|set|won|made|"
+                   r"occurred|happened|followed|reached|climbed|remained|proved|turned|returned)\b", re.I)
+_UNANNOUNCED = re.compile(
+    r"\b(?:(?:has|have|had|did)\s(?:not|n't)|hasn't|haven't|hadn't|didn't|(?:is|are)\s(?:yet\sto|not\syet)|yet\sto|still\s(?:no|hasn't|has\snot))\s"
+    r"(?:yet\s)?(?:officially\s)?(?:been\s)?(?:announc\w*|set|reveal\w*|confirm\w*|give[n]?|sa(?:id|y)|share[d]?|dated|schedul\w*|decided)\b"
+    r"(?=[^.]{0,60}\b(?:date|when|premiere|release|window|debut|return|arrive|come\sout)\b)"
+    r"|\bno\s(?:official\s|firm\s|confirmed\s|exact\s|set\s)?(?:release|premiere|launch)?\s?(?:date|window)\b"
+    r"|\b(?:release|premiere)\sdate\s(?:is|remains|has)\s(?:still\s)?(?:unknown|unconfirmed|a\smystery|under\swraps|not\sbeen|yet\sto|tbd|tba)"
+    r"|\bnothing\sis\sofficially\sannounced|\bofficial\s(?:release|premiere)\sdate\shas\snot",
+    re.I)
+_NOT_RENEWED = re.compile(
+    r"\b(?:(?:has|have)\s(?:not|n't)\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|picked\sup|confirmed)|hasn't\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|"
+    r"not\s(?:yet\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|no\s(?:official\s)?(?:word|news|confirmation|announcement)\s(?:yet\s)?(?:on|about|of|regarding)\s(?:a\s)?(?:renewal|season|whether|when|another)|"
+    r"nothing\shas\sbeen\s(?:decided|confirmed|announced)|yet\sto\s(?:be\s)?(?:renew|order|confirm)\w*|no\sofficial\sconfirmation)\b", re.I)
+_CANCELLED = re.compile(r"\b(?:cancel+ed|cancel+ation|axed|scrapped|will\snot\sreturn|won't\sreturn|not\sbe\srenewed|pulled\sthe\splug)\b", re.I)
+_FINAL = re.compile(r"\b(?:final|last|concluding|closing)\s(?:season|chapter|installment)\b|\bwould\sbe\sthe\slast\b|"
+                    r"\bwill\sbe\sthe\slast\b|\bis\sthe\slast\sseason\b|\bseries\sfinale\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    event: str  # release | renewal | filming | filming_end | trailer | final
+    status: str  # release: released | scheduled | estimate | unannounced; renewal: renewed | not_renewed | cancelled
+    date: DateMention | None
+    start: int  # span of the trigger (or the statement)
+    end: int
+
+
+def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
+    out: list[EventMention] = []
+    dates = [d for d in find_dates(text) if d.year is not None or d.month is not None]
+    clauses = _clauses(text)
+    triggers = sorted(((m.start(), event, m) for event, pattern in TRIGGERS.items() for m in pattern.finditer(text)),
+                      key=lambda t: t[0])
+    claimed: dict[int, tuple[int, DateMention, str, re.Match]] = {}  # trigger start -> nearest date
+    for d in dates:
+        clause = next(((s, e) for s, e in clauses if s <= d.start < e), (0, len(text)))
+        found = _nearest_trigger(triggers, clause, d)
+        if found is None:
+            continue
+        distance, event, t = found
+        if event == "announce":
+            # "Netflix confirmed on June 12 that season 3 would be the last": the date is the
+            # announced thing's, when the sentence names one after the date
+            later = next(((e, m) for pos, e, m in triggers if pos > d.end and e != "announce"), None)
+            if later is None:
+                continue
+            event, t = later
+        if t.start() not in claimed or distance < claimed[t.start()][0]:
+            claimed[t.start()] = (distance, d, event, t)
+    for distance, d, event, t in claimed.values():
+        clause = next(((s, e) for s, e in clauses if s <= d.start < e), (0, len(text)))
+        status = ""
+        if event == "release":
+            status = _release_status(text[clause[0]:clause[1]], d, article_date)
+        elif event == "renewal":
+            status = _renewal_status(text)
+        elif event == "final":
+            status = "final"
+        out.append(EventMention(event, status, d, t.start(), t.end()))
+    for m in _UNANNOUNCED.finditer(text):
+        out.append(EventMention("release", "unannounced", None, m.start(), m.end()))
+    if not any(e.event == "renewal" for e in out):
+        renewal = TRIGGERS["renewal"].search(text)
+        about_renewal = renewal is not None or (re.search(r"\bseason\b|\breturn", text, re.I)
+                                                and not re.search(r"\bdate\b|\bwhen\b", text, re.I))
+        status = _renewal_status(text) if about_renewal else None
+        m = (_NOT_RENEWED.search(text) if status == "not_renewed" else _CANCELLED.search(text)
+             if status == "cancelled" else renewal)
+        if status and m and (status != "renewed" or renewal):
+            out.append(EventMention("renewal", status, None, m.start(), m.end()))
+    if not any(e.event == "final" for e in out):
+        for m in _FINAL.finditer(text):
+            out.append(EventMention("final", "final", None, m.start(), m.end()))
+            break
+    return out
+
+
+def _renewal_status(text: str) -> str:
+    if _NOT_RENEWED.search(text):
+        return "not_renewed"
+    if _CANCELLED.search(text):
+        return "cancelled"
+    return "renewed"
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _nearest_trigger(triggers, clause: tuple[int, int], d: DateMention):
+    """(distance, event, match) of the event word closest before the date in its clause,
+    else closest after it."""
+    best = None
+    for pos, event, m in triggers:
+        if not (clause[0] <= pos < clause[1]) or m.start() < d.end and m.end() > d.start:
+            continue
+        if m.start() <= d.start:
+            distance = d.start - m.end()
+        else:
+            distance = (m.start() - d.end) + 30  # after the date: weaker
+        if event == "filming" and m.group().casefold() == "production":
+            distance += 40  # "production company", "production on the show": weaker than a verb
+        if best is None or distance < best[0]:
+            best = (distance, event, m)
+    if best is None or best[0] > 140:
+        return None
+    return best
+
+
+def _release_status(clause: str, d: DateMention, article_date: str | None) -> str:
+    if _SPECULATION.search(clause):
+        return "estimate"
+    if article_date and d.precision >= 1 and not d.vague:
+        future = bool(_FUTURE.search(clause)) or None if not _PAST.search(clause) else False
+        when, written = with_year(d, article_date, future), parse_iso(article_date)
+        precision = 3 if d.day and written[2] else 2 if d.month and written[1] else 1
+        if when[:precision] < written[:precision]:
+            return "released"  # a date before the article was written is in the past
+        if when[:precision] > written[:precision]:
+            return "scheduled" if d.precision >= 2 else "estimate"
+    if _PAST.search(clause) and not _FUTURE.search(clause):
+        return "released"
+    if d.vague or d.precision <= 1:
+        return "estimate" if _FUTURE.search(clause) or not _PAST.search(clause) else "released"
+    if _FUTURE.search(clause):
+        return "scheduled"
+    return "released" if _PAST.search(clause) else "scheduled"

@@ -1,0 +1,38 @@
+"""Titles of works named in an article: quoted or emphasised, title-cased spans
+("'Sweet Home'", "*Stranger Things*", "“All of Us Are Dead”"). The show's own title is
+among them; the rest are other works, which a question may name to ask about another show."""
+from __future__ import annotations
+
+import re
+
+_TITLE = re.compile(
+    r"(?:(?<![\w'\u2019])'(?P<a>[^'\n]{2,60}?)'(?![\w])|\u2018(?P<b>[^\u2019\n]{2,60}?)\u2019|"
+    r"\"(?P<c>[^\"\n]{2,60}?)\"|\u201c(?P<d>[^\u201d\n]{2,60}?)\u201d|(?<!\*)\*(?P<e>[^*\n]{2,60}?)\*(?!\*)|"
+    r"(?<![\w_])_(?P<f>[^_\n]{2,60}?)_(?![\w]))")
+_SMALL = frozenset("a an the of and or in on at to for with from by as is are us our my your vs".split())
+
+
+def titles_in(text: str) -> list[str]:
+    """Title-cased quoted/emphasised spans: most words capitalised, no sentence inside."""
+    return [span for span, _, _ in title_spans(text)]
+
+
+def title_spans(text: str) -> list[tuple[str, int, int]]:
+    """(title, start, end) of each quoted or emphasised title, the marks included in the span."""
+    out = []
+    for m in _TITLE.finditer(text):
+        span = next(g for g in m.groups() if g is not None).strip(" ,.;:!?")
+        if looks_like_title(span):
+            out.append((span, m.start(), m.end()))
+    return out
+
+
+def looks_like_title(span: str) -> bool:
+    words = span.split()
+    if not words or len(words) > 8 or not words[0][:1].isupper():
+        return False
+    if re.search(r"[.!?]\s", span) or span.endswith(("?", "!")):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL or not w[:1].isalpha()
+               for w in words) and capitalised >= max(1, len(words) // 2)

@@ -1,0 +1,257 @@
+"""Who plays whom, who is in which season, the cast, who is new and who returns."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from bot.text.normalise import plain_key
+
+from ..knowledge import CastFact
+from ..models import Person
+from ..retriever import Query
+from .base import Ask, Context, Draft, attributed, join, newest_first, one_per_article, recency
+
+_STATUS_RANK = {"leaves": 0, "returns": 1, "joins": 1, "plays": 2}
+
+
+def _support(facts: list[CastFact], key) -> list:
+    """Distinct values of `key`, those backed by more articles (then newer ones) first."""
+    support: dict = defaultdict(set)
+    newest: dict = {}
+    for f in facts:
+        value = key(f)
+        if value is None:
+            continue
+        support[value].add(f.sentence.article.id)
+        newest[value] = max(newest.get(value, ""), recency(f.sentence))
+    return sorted(support, key=lambda v: (-len(support[v]), _neg(newest[v])))
+
+
+def _neg(text: str) -> tuple:
+    return tuple(-ord(c) for c in text)
+
+
+def _for_season(facts: list[CastFact], season: int | None) -> list[CastFact]:
+    """Facts about `season` (stated in the sentence first); all of them when none is asked."""
+    if season is None:
+        return facts
+    stated = [f for f in facts if season in f.seasons and not f.weak]
+    return stated or [f for f in facts if season in f.seasons]
+
+
+def targets(ctx: Context, ask: Ask, kind: str) -> list[Person]:
+    """The people of `kind` the question asks about: "who plays X's mother" asks about the
+    mother, not X, so a name followed by a possessive and a plain word is not a target."""
+    out = []
+    for link in ask.q.links:
+        if link.person.kind != kind:
+            continue
+        if _possessive_relation(ask.q.text, link.person, ask.q.links):
+            continue
+        out.append(link.person)
+    return out
+
+
+def _possessive_relation(text: str, person: Person, links) -> bool:
+    for alias in person.aliases:
+        m = re.search(re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + r"['\u2019]s?\s+(\w+)", text, re.I)
+        if m:
+            after = text[m.end():]
+            # "Wednesday's mom Morticia": another name follows, which is the one asked about
+            return not any(a.casefold() in after.casefold() for l in links if l.person is not person
+                           for a in l.person.aliases)
+    return False
+
+
+def descriptors(ask: Ask, people: list[Person]) -> frozenset[str]:
+    """Words after the person asked about describe them ("who plays Sang-wook, the scary
+    guy with the burn scars?"): the credit answers the question without them. Words tied to
+    a name by a possessive ("Nam-ra's mother") are never descriptions."""
+    ends = [l.end for l in ask.q.links if l.person in people]
+    if not ends:
+        return frozenset()
+    last = max(ends)
+    return frozenset(t for t, pos in ask.q.term_positions.items()
+                     if pos >= last and t not in ask.q.relation_terms)
+
+
+def display(ctx: Context, person: Person) -> str:
+    """A name, with the other name an actor goes by ("Park Solomon (Lomon)")."""
+    from rapidfuzz import fuzz
+    if person.kind != "actor":
+        return person.name
+    other = next((a for a in person.aliases[1:] if fuzz.ratio(plain_key(a), plain_key(person.name)) < 75), None)
+    return f"{person.name} ({other})" if other else person.name
+
+
+def who_plays(ctx: Context, ask: Ask) -> Draft | None:
+    chars = targets(ctx, ask, "character")
+    if not chars:
+        return None
+    lines, cited = [], []
+    for char in chars[:3]:
+        facts = [f for f in ctx.k.cast if f.character == char.id]
+        facts = _for_season(facts, ask.season) or facts
+        if not facts:
+            return None
+        leaving = [f for f in facts if f.status == "leaves"]
+        staying = [f for f in facts if f.status != "leaves"] or facts
+        actors = _support(staying, lambda f: f.actor)
+        if ask.season is not None:
+            # the newest word on who plays the part in that season wins
+            actors.sort(key=lambda a: _neg(max(recency(f.sentence) for f in staying if f.actor == a)))
+        names = [display(ctx, ctx.k.people[a]) for a in actors[:2]]
+        if len(names) == 1:
+            lines.append(ctx.t("plays", actor=names[0], character=char.name))
+        else:
+            lines.append(ctx.t("plays_many", character=char.name, actors=join(names)))
+        lead = [f for f in staying if f.actor == actors[0]]
+        cited += one_per_article(newest_first(f.sentence for f in lead), 2)
+        for f in leaving[:1]:
+            if f.actor in actors[:1] and recency(f.sentence) >= max(recency(x.sentence) for x in lead):
+                lines.append(ctx.t("leaves", actor=ctx.k.people[f.actor].name, character=char.name))
+                cited.append(f.sentence)
+    return Draft(" ".join(lines), cited, covers=descriptors(ask, chars))
+
+
+def actor_role(ctx: Context, ask: Ask) -> Draft | None:
+    actors = targets(ctx, ask, "actor")
+    if not actors:
+        return None
+    lines, cited = [], []
+    for actor in actors[:3]:
+        facts = [f for f in ctx.k.cast if f.actor == actor.id]
+        facts = _for_season(facts, ask.season) or facts
+        with_role = [f for f in facts if f.character is not None]
+        if not with_role:
+            if not facts:
+                return None
+            lines.append(ctx.t("stars_only", actor=display(ctx, actor)))
+            cited += one_per_article(newest_first(f.sentence for f in facts), 2)
+            continue
+        chars = _support(with_role, lambda f: f.character)
+        lines.append(ctx.t("plays", actor=display(ctx, actor), character=join([ctx.k.people[c].name for c in chars[:2]])))
+        cited += one_per_article(newest_first(f.sentence for f in with_role if f.character == chars[0]), 2)
+    return Draft(" ".join(lines), cited, covers=descriptors(ask, actors))
+
+
+def in_cast(ctx: Context, ask: Ask) -> Draft | None:
+    """Is X in (or coming back for) season N? Yes or no from the newest credit for it."""
+    person = next((l.person for l in ask.q.links if l.person.kind in ("actor", "character")), None)
+    if person is None:
+        return None
+    key = (lambda f: f.actor) if person.kind == "actor" else (lambda f: f.character)
+    facts = [f for f in ctx.k.cast if key(f) == person.id]
+    wanted_char = next((l.person for l in ask.q.links if l.person.kind == "character" and person.kind == "actor"), None)
+    season = ask.season
+    if season is not None:
+        facts = _for_season(facts, season)
+    if not facts:
+        return None
+    newest = max(facts, key=lambda f: (recency(f.sentence), not f.weak, _STATUS_RANK[f.status] == 1))
+    actor = ctx.k.people[newest.actor].name
+    char_id = newest.character or next((f.character for f in ctx.k.cast if f.actor == newest.actor and f.character), None)
+    character = ctx.k.people[char_id].name if char_id else (wanted_char.name if wanted_char else "")
+    if newest.status == "leaves":
+        head = ctx.t("no")
+        line = ctx.t("in_season_no" if season else "leaves", actor=actor, character=character or "before", season=season)
+    else:
+        head = ctx.t("yes")
+        if season is None:
+            line = ctx.t("in_show", actor=actor, character=character) if character else ctx.t("stars_only", actor=actor)
+        else:
+            template = {"returns": "in_season_returns", "joins": "in_season_joins"}.get(newest.status, "in_season_yes")
+            line = ctx.t(template, actor=actor, character=character or "themselves", season=season)
+    return Draft(f"{head} {line} {attributed(ctx, newest.sentence)}", [newest.sentence])
+
+
+def _pairs(ctx: Context, facts: list[CastFact], limit: int = 12) -> str:
+    pairs = _support([f for f in facts if f.character is not None], lambda f: (f.actor, f.character))
+    seen_actor, out = set(), []
+    for actor, char in pairs:
+        if actor in seen_actor:
+            continue
+        seen_actor.add(actor)
+        out.append(ctx.t("cast_pair", actor=display(ctx, ctx.k.people[actor]), character=ctx.k.people[char].name))
+    return ", ".join(out[:limit])
+
+
+def cast_list(ctx: Context, ask: Ask) -> Draft | None:
+    facts = [f for f in ctx.k.cast if f.status != "leaves"]
+    if ask.season is not None:
+        facts = _for_season(facts, ask.season)
+    if not facts:
+        return None
+    pairs = _pairs(ctx, facts)
+    if not pairs:
+        return None
+    text = ctx.t("cast_list_season", season=ask.season, pairs=pairs) if ask.season else ctx.t("cast_list", pairs=pairs)
+    cited = one_per_article(sorted((f.sentence for f in facts), key=lambda s: (-len([f for f in facts if f.sentence is s]), s.id)), 3)
+    return Draft(text, cited, covers=frozenset(ask.q.terms))
+
+
+def new_cast(ctx: Context, ask: Ask) -> Draft | None:
+    season = ask.season or ctx.k.latest_season
+    if season is None:
+        return None
+    earlier = {f.actor for f in ctx.k.cast if f.seasons and min(f.seasons) < season and not f.weak}
+    joins = [f for f in _for_season(ctx.k.cast, season) if f.status == "joins" or (f.actor not in earlier and f.status == "plays" and not f.weak)]
+    joins = [f for f in joins if f.actor not in earlier]
+    if not joins:
+        return None
+    pairs = _pairs(ctx, joins) or join([ctx.k.people[a].name for a in _support(joins, lambda f: f.actor)])
+    return Draft(ctx.t("new_cast", season=season, pairs=pairs), one_per_article(newest_first(f.sentence for f in joins), 3),
+                 covers=frozenset(ask.q.terms))
+
+
+def returning(ctx: Context, ask: Ask) -> Draft | None:
+    season = ask.season or ctx.k.latest_season
+    if season is None:
+        return None
+    facts = [f for f in _for_season(ctx.k.cast, season) if f.status in ("returns", "leaves")]
+    back = [f for f in facts if f.status == "returns"]
+    if not back:
+        return None
+    parts = [ctx.t("returning", season=season, pairs=_pairs(ctx, back) or join(
+        [ctx.k.people[a].name for a in _support(back, lambda f: f.actor)]))]
+    gone = [f for f in facts if f.status == "leaves"]
+    if gone:
+        parts.append(ctx.t("leaving", pairs=_pairs(ctx, gone) or join([ctx.k.people[f.actor].name for f in gone])))
+    return Draft(" ".join(parts), one_per_article(newest_first(f.sentence for f in back + gone), 3),
+                 covers=frozenset(ask.q.terms))
+
+
+def who_is(ctx: Context, ask: Ask) -> Draft | None:
+    """Who someone is: their part (or their crew role), and the sentence that best describes
+    them for this question."""
+    person = ask.q.links[0].person if ask.q.links else None
+    if person is None:
+        return None
+    base = None
+    if person.kind == "character":
+        base = who_plays(ctx, ask)
+    elif person.kind == "actor":
+        base = actor_role(ctx, ask)
+    else:
+        roles = sorted({f.role for f in ctx.k.crew if f.person == person.id})
+        if roles:
+            facts = [f for f in ctx.k.crew if f.person == person.id]
+            base = Draft(ctx.t("crew", people=person.name, role=join(roles)),
+                         one_per_article(newest_first(f.sentence for f in facts), 2))
+    terms = [t for t in ask.q.terms if t not in ctx.retriever.k.vocabulary or True]
+    q = Query(tuple(ask.q.terms), {t: ctx.k.idf(t) for t in ask.q.terms}, frozenset({person.id}),
+              ask.season, None, None, ("synopsis", "plot", "ending", "cast"), avoid_spoilers=True)
+    cast_lines = {f.sentence.id for f in ctx.k.cast}
+    about = [s for s in ctx.retriever.rank(q, limit=8) if s.sentence.id not in cast_lines and s.people_ok]
+    if ask.q.terms:
+        about = [s for s in about if s.coverage >= 0.5]
+        if not about:
+            return None  # "what is X's birthday?": knowing who X is does not answer it
+    best = about[0].sentence if about else None
+    if base is None and best is None:
+        return None
+    if best is None:
+        return base
+    text = attributed(ctx, best) if base is None else f"{base.text} {attributed(ctx, best)}"
+    cited = [best] + (base.sentences[:1] if base else []) if ask.q.terms else (base.sentences[:2] if base else []) + [best]
+    return Draft(text, cited, spoiler=best.spoiler, covers=frozenset(ask.q.terms) if not ask.q.terms or about else frozenset())

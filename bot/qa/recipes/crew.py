@@ -1,0 +1,81 @@
+"""Who made the show (directors, creators, writers, composers, producers) and what it is
+based on."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..retriever import Query
+from .base import Ask, Context, Draft, attributed, join, newest_first, one_per_article, recency
+
+ROLE_NAMES = {"director": "director", "creator": "creator", "showrunner": "showrunner", "writer": "writer",
+              "composer": "composer", "producer": "producer", "author": "author of the original work"}
+_MEDIUM = re.compile(r"\b(webtoon|web\s?comic|web\snovel|comic\sbook|comics?|manga|manhwa|graphic\snovel|novels?|"
+                     r"book\sseries|book|cartoons?|short\sstory)\b", re.I)
+
+
+def _people_by_support(facts) -> list[int]:
+    support = defaultdict(set)
+    for f in facts:
+        support[f.person].add(f.sentence.article.id)
+    return sorted(support, key=lambda p: (-len(support[p]), p))
+
+
+def crew(ctx: Context, ask: Ask) -> Draft | None:
+    roles = list(ask.intent.roles)
+    facts = [f for f in ctx.k.crew if f.role in roles]
+    if not facts:
+        return None
+    people = _people_by_support(facts)
+    # everyone credited with the first role the question type names, then the others'
+    ordered = sorted(people, key=lambda p: min(roles.index(f.role) for f in facts if f.person == p))
+    lead_role = min(roles.index(f.role) for f in facts)
+    lead = [p for p in ordered if any(f.person == p and roles.index(f.role) == lead_role for f in facts)]
+    # a team is credited together ("creators Al Gough and Miles Millar"); keep those the
+    # articles back about as much as the first
+    top = len({f.sentence.article.id for f in facts if f.person == lead[0]})
+    lead = [p for p in lead if len({f.sentence.article.id for f in facts if f.person == p}) * 2 >= top][:4]
+    role = ROLE_NAMES.get(roles[lead_role], roles[lead_role])
+    names = [ctx.k.people[p].name for p in lead]
+    text = ctx.t("crew", people=join(names), role=role + ("s" if len(names) > 1 and not role.endswith("work") else ""))
+    cited = []
+    for p in lead:
+        cited += one_per_article(newest_first(f.sentence for f in facts if f.person == p and roles.index(f.role) == lead_role), 2)
+    together = [s for s in cited if all(s.id in {f.sentence.id for f in facts if f.person == p} for p in lead)]
+    cited = (together[:1] + cited)[:3]
+    return Draft(text, cited, covers=frozenset(ask.q.terms) & _role_words(ctx, ask))
+
+
+def _role_words(ctx: Context, ask: Ask) -> frozenset[str]:
+    """The question's words a crew answer stands for ("directed", "music", "score")."""
+    return frozenset(ask.q.terms) - {t for t in ask.q.terms if t in ctx.k.proper}
+
+
+def source(ctx: Context, ask: Ask) -> Draft | None:
+    """What the show is based on, and by whom."""
+    authors = [f for f in ctx.k.crew if f.role == "author"]
+    q = Query(tuple(ask.q.terms) or ("based",), {t: ctx.k.idf(t) for t in ask.q.terms}, frozenset(),
+              None, None, None, ("source",))
+    ranked = [s for s in ctx.retriever.rank(q, limit=8) if s.topic > 0]
+    best = ranked[0].sentence if ranked else None
+    if not authors and best is None:
+        return None
+    cited = [best] if best else []
+    if authors:
+        people = _people_by_support(authors)
+        top = len({f.sentence.article.id for f in authors if f.person == people[0]})
+        people = [p for p in people if len({f.sentence.article.id for f in authors if f.person == p}) * 3 >= top][:3]
+        by = ctx.t("source_by", authors=join([ctx.k.people[p].name for p in people]))
+        medium_sentence = next((f.sentence for f in authors if _MEDIUM.search(f.sentence.text)), None)
+        medium = _MEDIUM.search(medium_sentence.text).group(1).lower() if medium_sentence else "the original work"
+        work = ("the " + medium) if medium_sentence else medium
+        text = ctx.t("source", work=work, authors=by)
+        author_sentences = one_per_article(newest_first(f.sentence for f in authors if f.person in people), 2)
+        cited = author_sentences + cited
+        if best is not None and best not in author_sentences:
+            text += " " + attributed(ctx, best)
+        else:
+            text += " " + attributed(ctx, author_sentences[0])
+    else:
+        text = attributed(ctx, best)
+    return Draft(text, cited[:3], covers=frozenset(ask.q.terms))

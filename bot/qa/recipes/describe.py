@@ -1,0 +1,62 @@
+"""Answers quoted from the sentences that best answer the question: for question types
+whose answer is a description (the plot, the ending, the reviews, filming) and for any
+question of no known type. The retriever finds them; yes/no questions get a yes or no
+first, read from the quoted sentence."""
+from __future__ import annotations
+
+from ..retriever import Query, Scored
+from .base import Ask, Context, Draft, MAX_QUOTES, attributed, newest_first, recency
+from .yesno import polarity
+
+FACTOID = frozenset({"date", "number", "person", "place", "age", "money"})
+
+
+def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str | None = None) -> Query:
+    q = ask.q
+    terms = tuple(t for t in q.terms)
+    people = frozenset(l.person.id for l in q.links)
+    return Query(terms, {t: ctx.k.idf(t) for t in terms}, people, ask.season, ask.part,
+                 expects if expects is not None else q.expects, topics, ask.intent.time_sensitive if ask.intent else False,
+                 avoid_spoilers=not (ask.intent and ask.intent.spoiler), exclude_people=people)
+
+
+def describe(ctx: Context, ask: Ask) -> Draft | None:
+    query = query_for(ctx, ask, ask.intent.topics, ask.q.expects or ask.intent.expects)
+    ranked = [s for s in ctx.retriever.rank(query, limit=12) if s.season_ok and s.people_ok]
+    ranked = [s for s in ranked if s.topic > 0 or s.coverage >= 0.5]
+    if query.expects in FACTOID:
+        typed = [s for s in ranked if s.has_type]
+        ranked = typed or ([] if query.expects in ("age", "money") else ranked)
+    if not ranked:
+        return None
+    return compose(ctx, ask, ranked, several=not ask.q.yesno and query.expects not in FACTOID)
+
+
+def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draft:
+    top = ranked[0]
+    chosen = [top]
+    if several:
+        # a description draws on a few sources: those nearly as good as the best, one each
+        bar = 0.8 if ask.q.terms else 0.6
+        for s in ranked[1:]:
+            if len(chosen) >= MAX_QUOTES - 1:
+                break
+            if s.score >= bar * top.score and s.sentence.article.id not in {c.sentence.article.id for c in chosen}:
+                chosen.append(s)
+    sentences = [c.sentence for c in chosen]
+    if ask.intent is not None and ask.intent.time_sensitive and len(sentences) > 1:
+        sentences = newest_first(sentences)
+    elif ask.intent is not None and ask.intent.time_sensitive:
+        # news moves on: a newer sentence nearly as good as the best one leads
+        rivals = [s for s in ranked[1:4] if s.score >= 0.9 * top.score and recency(s.sentence) > recency(top.sentence)
+                  and s.has_type == top.has_type]
+        if rivals:
+            sentences = [rivals[0].sentence]
+    lines = [attributed(ctx, s) for s in sentences]
+    head = ""
+    if ask.q.yesno and not ask.q.comparative:
+        anchors = [w for w in ask.q.words if len(w) > 3][:6]
+        verdict = polarity(sentences[0].text, anchors)
+        head = {"yes": ctx.t("yes"), "no": ctx.t("no"), "not_yet": ctx.t("not_yet")}.get(verdict, "") + " "
+    return Draft(head + " ".join(lines), sentences, spoiler=any(s.spoiler for s in sentences),
+                 covers=frozenset().union(*(c.matched for c in chosen)))

@@ -1,0 +1,191 @@
+"""Time-sensitive news per season: release dates, renewals, episode counts, and where to
+watch. The newest source leads: a date a newer article gives replaces an older guess, and
+"As of <date>" says how recent the word is."""
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.text.dates import month_year
+
+from ..knowledge import EventFact
+from ..retriever import Query
+from .base import (
+    Ask,
+    Context,
+    Draft,
+    as_of,
+    attributed,
+    capitalised,
+    join,
+    newest_first,
+    one_per_article,
+    recency,
+    season_label,
+    source_label,
+)
+
+_PAST = frozenset("did was were premiered came debuted released dropped aired started began".split())
+
+
+def _events(ctx: Context, event: str, season: int | None, part: int | None = None) -> list[EventFact]:
+    out = [e for e in ctx.k.events if e.event == event and e.season == season]
+    if part is not None:
+        exact = [e for e in out if e.part == part]
+        out = exact or [e for e in out if e.part is None and e.status == "unannounced"]
+    return out
+
+
+def _release_season(ctx: Context, ask: Ask) -> int | None:
+    if ask.season is not None:
+        return ask.season
+    if _PAST & set(ask.q.words) or {"first", "premiere", "premiered", "debut"} & set(ask.q.words) and "next" not in ask.q.words:
+        return 1  # "when did the show come out": its first season
+    released = ctx.k.released_seasons()
+    nxt = max(released, default=0) + 1
+    return nxt if nxt in ctx.k.seasons else (ctx.k.latest_season or 1)
+
+
+def release(ctx: Context, ask: Ask) -> Draft | None:
+    season = _release_season(ctx, ask)
+    events = _events(ctx, "release", season, ask.part)
+    if not events:
+        return None
+    what = season_label(ctx, season, ask.part)
+    dated = [e for e in events if e.date and not e.vague]
+    released = [e for e in dated if e.status == "released" and e.precision >= 2]
+    scheduled = [e for e in dated if e.status == "scheduled" and e.precision >= 2]
+    unannounced = newest_first(e.sentence for e in events if e.status == "unannounced")
+    estimates = [e for e in events if e.status == "estimate" or (e.date and e.vague and e.status != "released")]
+    if released:
+        best = max(released, key=lambda e: (e.precision, not e.weak, recency(e.sentence)))
+        agreeing = [e for e in released if e.ymd[1:] == best.ymd[1:] or e.date == best.date]
+        template = "released" if best.precision >= 3 else "released_vague"
+        return Draft(ctx.t(template, what=what, date=best.date),
+                     one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 3))
+    newest_news = max((recency(s) for s in unannounced), default="")
+    if scheduled:
+        best = max(scheduled, key=lambda e: (recency(e.sentence), e.precision))
+        if recency(best.sentence) >= newest_news:
+            template = "scheduled" if best.precision >= 3 else "scheduled_vague"
+            text = as_of(ctx, best.sentence) + ctx.t(template, what=what.lower() if as_of(ctx, best.sentence) else what,
+                                                    date=best.date)
+            return Draft(capitalised(text), [best.sentence])
+    parts, cited = [], []
+    if unannounced:
+        lead = unannounced[0]
+        parts.append(capitalised(as_of(ctx, lead) + ctx.t("unannounced", what=what.lower())))
+        cited.append(lead)
+    guesses = [e for e in newest_first_events(estimates) if recency(e.sentence) >= "" and e.date]
+    if guesses:
+        items, seen = [], set()
+        for e in guesses:
+            if e.sentence.article.id in seen:
+                continue
+            seen.add(e.sentence.article.id)
+            items.append(ctx.t("estimate_item", source=source_label(e.sentence), estimate=e.date))
+            cited.append(e.sentence)
+            if len(items) == 3:
+                break
+        parts.append(ctx.t("estimates", estimates="; ".join(items)))
+    if not parts:
+        return None
+    return Draft(" ".join(parts), cited)
+
+
+def newest_first_events(events: list[EventFact]) -> list[EventFact]:
+    return sorted(events, key=lambda e: recency(e.sentence), reverse=True)
+
+
+def renewal(ctx: Context, ask: Ask) -> Draft | None:
+    k = ctx.k
+    renewals = [e for e in k.events if e.event == "renewal"]
+    season = ask.season
+    if season is None:
+        numbered = [e.season for e in renewals if e.season and e.season > 1 and e.status == "renewed"]
+        season = max(numbered, default=None) or (max(k.seasons, default=1) if len(k.seasons) > 1 else 2)
+    final = k.final_season
+    if final is not None and season > final:
+        finals = newest_first(e.sentence for e in k.events if e.event == "final")
+        if finals:
+            return Draft(f"{ctx.t('no')} {ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}",
+                         finals[:2], covers=frozenset(ask.q.terms))
+    facts = [e for e in renewals if e.season == season]
+    positive = newest_first_events([e for e in facts if e.status == "renewed"])
+    negative = newest_first_events([e for e in facts if e.status in ("not_renewed", "cancelled")])
+    # a season that has a release date or is being filmed was renewed, whatever older news said
+    made = newest_first_events([e for e in k.events if e.season == season and season > 1 and
+                                e.event in ("release", "filming", "filming_end", "trailer") and e.status != "unannounced"])
+    if positive and (not negative or recency(positive[0].sentence) >= recency(negative[0].sentence)):
+        dated = next((e for e in positive if e.date and e.precision >= 2), None)
+        best = dated or positive[0]
+        text = ctx.t("renewed_dated" if dated else "renewed", show=k.show.name, season=season, date=dated.date if dated else "")
+        return Draft(f"{ctx.t('yes')} {text} {attributed(ctx, best.sentence)}",
+                     one_per_article([best.sentence] + [e.sentence for e in positive], 2), covers=frozenset(ask.q.terms))
+    if negative and (not made or recency(negative[0].sentence) >= recency(made[0].sentence)):
+        lead = negative[0]
+        if lead.status == "cancelled":
+            return Draft(f"{ctx.t('no')} {ctx.t('cancelled', show=k.show.name)} {attributed(ctx, lead.sentence)}",
+                         [lead.sentence], covers=frozenset(ask.q.terms))
+        text = capitalised(as_of(ctx, lead.sentence) + ctx.t("not_renewed", show=k.show.name, season=season))
+        return Draft(f"{ctx.t('not_yet')} {text} {attributed(ctx, lead.sentence)}", [lead.sentence],
+                     covers=frozenset(ask.q.terms))
+    if made:
+        return Draft(f"{ctx.t('yes')} {attributed(ctx, made[0].sentence)}", [made[0].sentence], covers=frozenset(ask.q.terms))
+    return None
+
+
+def episodes(ctx: Context, ask: Ask) -> Draft | None:
+    k = ctx.k
+    words = set(ask.q.words)
+    wants_total = bool({"total", "altogether", "overall"} & words) or len(ask.q.seasons) > 1 or (
+        "all" in words and ("season" in words or "seasons" in words))
+    if wants_total:
+        totals = newest_first_events_like([f for f in k.episodes if f.total])
+        if totals:
+            best = totals[0]
+            return Draft(f"{ctx.t('episodes_total', count=best.count)} {attributed(ctx, best.sentence)}",
+                         [best.sentence], covers=frozenset(ask.q.terms))
+        return None
+    season = ask.season
+    facts = [f for f in k.episodes if not f.total]
+    if season is None:
+        seasons = sorted({f.season for f in facts if f.season})
+        if len(seasons) != 1:
+            season = 1 if 1 in seasons else None
+        else:
+            season = seasons[0]
+    if season is None:
+        return None
+    mine = [f for f in facts if f.season == season]
+    stated = [f for f in mine if not f.weak] or mine
+    if not stated:
+        return None
+    counts = Counter(f.count for f in stated)
+    newest = max(stated, key=lambda f: recency(f.sentence))
+    count = counts.most_common(1)[0][0] if counts.most_common(1)[0][1] > 1 else newest.count
+    agreeing = newest_first(f.sentence for f in stated if f.count == count)
+    return Draft(ctx.t("episodes", season=season, count=count), one_per_article(agreeing, 2),
+                 covers=frozenset(ask.q.terms))
+
+
+def newest_first_events_like(facts):
+    return sorted(facts, key=lambda f: recency(f.sentence), reverse=True)
+
+
+def watch(ctx: Context, ask: Ask) -> Draft | None:
+    k = ctx.k
+    platform = k.show.platform
+    if not platform:
+        return None
+    q = Query((platform.casefold().split()[0],) + tuple(t for t in ask.q.terms if t in k.vocabulary),
+              {}, frozenset(), ask.season, None, None, ("watch",), time_sensitive=True)
+    ranked = [s for s in ctx.retriever.rank(q, limit=10) if platform.casefold() in s.sentence.text.casefold()]
+    ranked.sort(key=lambda s: (-(s.topic > 0), -s.score))
+    if not ranked:
+        return None
+    best = ranked[0].sentence
+    return Draft(f"{ctx.t('watch', show=k.show.name, platform=platform)} {attributed(ctx, best)}", [best],
+                 covers=frozenset(ask.q.terms))
+
+
+__all__ = ["release", "renewal", "episodes", "watch", "month_year", "join"]

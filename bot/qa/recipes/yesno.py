@@ -1,0 +1,28 @@
+"""Yes or no from a sentence: whether its claim about the question's words is negated."""
+from __future__ import annotations
+
+import re
+
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|cannot)\b|n't\b|\b(?:yet\sto|has\syet|have\syet|"
+                       r"exit(?:ed|s)?|left\sthe|leaving|cancel+ed|axed|denied|denies|unlikely|doesn't|isn't|won't)\b", re.I)
+_NOT_YET = re.compile(r"\b(?:not\syet|yet\sto|has\syet|have\syet|no\s\w+\s(?:yet|so\sfar)|still\s(?:no|hasn't|has\snot))\b", re.I)
+_CLAUSE = re.compile(r"[;:]|,\s(?:but|although|though|while|and)\s|\.\s")
+
+
+def polarity(sentence: str, anchors: list[str]) -> str | None:
+    """"yes", "no" or "not_yet" for the clause of `sentence` holding the question's words
+    (`anchors`, lower-case); None when no clause holds them."""
+    text = sentence
+    clauses = []
+    pos = 0
+    for m in _CLAUSE.finditer(text):
+        clauses.append(text[pos:m.start()])
+        pos = m.end()
+    clauses.append(text[pos:])
+    low = [c.casefold() for c in clauses]
+    best = max(range(len(clauses)), key=lambda i: sum(a in low[i] for a in anchors)) if clauses else 0
+    clause = clauses[best] if clauses else text
+    if _NOT_YET.search(clause):
+        return "not_yet"
+    negations = len(_NEGATION.findall(clause))
+    return "no" if negations % 2 else "yes"

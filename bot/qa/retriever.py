@@ -1,0 +1,217 @@
+"""The one retriever: scores a show's sentences for a question.
+
+Every answer that quotes a sentence finds it here, whether a question-type recipe asked
+(with its topics and expected answer type) or nothing else matched. A sentence's score
+combines:
+
+- lexical relevance: BM25 over the show's sentences (bm25s), scores kept;
+- coverage: the share of the question's content words (idf-weighted) the sentence holds,
+  by stem, by a longer form ("unique" ~ "uniqueness") or by a related word (language data);
+- the people the question names, found in the sentence (or in the sentence it continues);
+- the expected answer type: who -> a person, when -> a date, where -> a place,
+  how many -> a number with a unit, which/what -> a name or title;
+- the season asked about: a sentence about another season is out;
+- the question type's topics, when a recipe asks;
+- recency, for time-sensitive questions.
+
+The retriever only scores; whether the best is good enough is policy's call.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.text.dates import find_dates
+from bot.text.numbers import find_numbers
+from bot.text.normalise import stem
+
+from .lexicon import Lexicon
+from .models import Sentence
+
+CANDIDATES = 40  # sentences re-ranked per question, taken from the lexical and entity indexes
+_PLACE = re.compile(r"\b(?:in|at|near|outside|around|across|from|to|inside)\s(?:the\s)?(?:[A-Z][\w'\u2019-]+)(?:[\s,]+(?:[A-Z][\w'\u2019-]+))*")
+_TITLE = re.compile(r"[\"\u201c*'\u2018][A-Z][^\"\u201d*'\u2019]{1,60}[\"\u201d*'\u2019]|(?:[A-Z][\w'-]+\s){1,4}[A-Z][\w'-]+")
+_AGE = re.compile(r"\b\d{1,2}[\s-]years?[\s-]old\b|\baged?\s\d{1,2}\b|\bwas\s\d{1,2}\s(?:when|at)\b|\bturn(?:s|ed)\s\d{1,2}\b", re.I)
+_MONEY = re.compile(r"[$\u00a3\u20ac\u20a9]\s?\d|\b\d[\d,.]*\s?(?:million|billion)?\s?(?:won|dollars|usd|pounds|euros)\b", re.I)
+
+
+class LexicalIndex:
+    """BM25 (bm25s) over one show's sentences; stop words are not indexed."""
+
+    def __init__(self, sentences: list[Sentence], lexicon: Lexicon):
+        import logging
+
+        import bm25s  # imported when a show is first loaded, not when the CLI starts
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
+        docs = [sorted(w for w in s.words if w not in lexicon.stop_stems) or ["\u2205"] for s in sentences]
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(docs, show_progress=False)
+        self._vocab = self._bm25.vocab_dict
+        self.size = len(sentences)
+
+    def scores(self, terms: list[str]):
+        known = [t for t in dict.fromkeys(terms) if t in self._vocab]
+        if not known or not self.size:
+            return None
+        return self._bm25.get_scores(known)
+
+    def top(self, terms: list[str], k: int = CANDIDATES) -> list[tuple[int, float]]:
+        scores = self.scores(terms)
+        if scores is None:
+            return []
+        import numpy as np
+        k = min(k, len(scores))
+        idx = np.argpartition(-scores, k - 1)[:k]
+        return [(int(i), float(scores[i])) for i in idx if scores[i] > 0]
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the retriever needs to know about a question."""
+    terms: tuple[str, ...]  # content stems
+    weights: dict[str, float]  # stem -> idf weight
+    people: frozenset[int] = frozenset()
+    season: int | None = None
+    part: int | None = None
+    expects: str | None = None  # person | date | place | number | age | money | title
+    topics: tuple[str, ...] = ()
+    time_sensitive: bool = False
+    avoid_spoilers: bool = True
+    exclude_people: frozenset[int] = frozenset()  # the people the question names: not an answer to "who"
+
+
+@dataclass
+class Scored:
+    sentence: Sentence
+    score: float
+    coverage: float
+    matched: frozenset[str]
+    missing: frozenset[str]
+    people_ok: bool
+    season_ok: bool
+    has_type: bool
+    topic: float
+    lexical: float
+    notes: list[str] = field(default_factory=list)
+
+
+class Retriever:
+    def __init__(self, knowledge, lexicon: Lexicon):
+        self.k = knowledge
+        self.lexicon = lexicon
+        dated = sorted({a.date for a in knowledge.articles if a.date})
+        self._recency = {d: (i + 1) / len(dated) for i, d in enumerate(dated)}
+
+    def candidates(self, q: Query) -> list[int]:
+        ids = [i for i, _ in self.k.index.top(list(q.terms) + [t for t in self._related(q.terms)])]
+        for pid in q.people:
+            ids.extend(s.id for s in self.k.by_person.get(pid, ()))
+        if q.topics:
+            ids.extend(s.id for s in self.k.sentences if any(t in s.topics for t in q.topics))
+        return list(dict.fromkeys(ids))
+
+    def _related(self, terms) -> list[str]:
+        out = []
+        for t in terms:
+            out.extend(self.lexicon.related.get(t, ()))
+        return out
+
+    def rank(self, q: Query, limit: int = 10) -> list[Scored]:
+        ids = self.candidates(q)
+        if not ids:
+            return []
+        lexical = self.k.index.scores(list(q.terms) + self._related(q.terms))
+        top_lexical = max((float(lexical[i]) for i in ids), default=0.0) if lexical is not None else 0.0
+        scored = [self.score(self.k.sentences[i], q, float(lexical[i]) / top_lexical if lexical is not None and top_lexical else 0.0)
+                  for i in ids]
+        scored.sort(key=lambda x: (-x.score, -(self._recency.get(x.sentence.article.date or "", 0.0))))
+        return scored[:limit]
+
+    def score(self, s: Sentence, q: Query, lexical: float = 0.0) -> Scored:
+        matched, missing = set(), set()
+        total = sum(q.weights.get(t, 1.0) for t in q.terms) or 1.0
+        held = 0.0
+        for t in q.terms:
+            credit = self.holds(s, t)
+            if credit:
+                matched.add(t)
+                held += q.weights.get(t, 1.0) * credit
+            else:
+                missing.add(t)
+        coverage = held / total if q.terms else 0.0
+        people_ok = not q.people or q.people <= s.people or bool(q.people & s.people) and len(q.people) > 1
+        season_ok, season_score = self._season(s, q)
+        has_type = holds_type(s, q.expects, q.exclude_people, self.k) if q.expects else False
+        topic = max((s.topics.get(t, 0.0) for t in q.topics), default=0.0) / 2
+        score = 0.5 * coverage + 0.15 * lexical + 0.15 * topic + season_score
+        if q.people:
+            score += 0.2 if q.people <= s.people else 0.08 if q.people & s.people else -0.15
+        if q.expects:
+            score += 0.15 if has_type else -0.1
+        if q.time_sensitive:
+            score += 0.1 * self._recency.get(s.article.date or "", 0.0)
+        if q.avoid_spoilers and s.spoiler and "ending" not in q.topics:
+            score -= 0.1
+        if s.kind == "row" and not q.people:
+            score -= 0.05
+        return Scored(s, score, coverage, frozenset(matched), frozenset(missing), people_ok, season_ok, has_type,
+                      topic, lexical)
+
+    def holds(self, s: Sentence, term: str) -> float:
+        """1 when the sentence holds the word (or a longer form), 0.7 for a related word."""
+        if term in s.words:
+            return 1.0
+        if len(term) >= 5 and any(w.startswith(term) or (len(w) >= 5 and term.startswith(w)) for w in s.words):
+            return 0.9
+        if self.lexicon.related.get(term, frozenset()) & s.words:
+            return 0.7
+        return 0.0
+
+    def _season(self, s: Sentence, q: Query) -> tuple[bool, float]:
+        if q.season is None:
+            return True, 0.0
+        seasons = {n for n, _ in s.seasons}
+        if not seasons:
+            return True, -0.05
+        if q.season in seasons:
+            if q.part is not None and any(p is not None and p != q.part for n, p in s.seasons if n == q.season) \
+                    and not any(p == q.part for n, p in s.seasons if n == q.season):
+                return False, -0.3
+            return True, 0.15 if s.season_source in ("sentence", "heading") else 0.05
+        if s.season_source == "article":
+            return True, -0.1  # only the article's title says which season: not proof it is another
+        return False, -0.4
+
+
+def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k) -> bool:
+    """Whether the sentence contains the kind of thing the question asks for."""
+    text = s.text
+    if expects == "date":
+        return any(d.year or d.month for d in find_dates(text))
+    if expects == "number":
+        return bool(find_numbers(text, find_dates(text)))
+    if expects == "age":
+        return bool(_AGE.search(text))
+    if expects == "money":
+        return bool(_MONEY.search(text))
+    if expects == "person":
+        return bool(s.people - exclude)
+    if expects == "place":
+        return any(not _is_person_or_time(m.group(), k) for m in _PLACE.finditer(text))
+    if expects == "title":
+        return bool(_TITLE.search(text))
+    return True
+
+
+def _is_person_or_time(span: str, k) -> bool:
+    words = span.split()[1:]
+    name = " ".join(w.strip(",") for w in words if w[:1].isupper())
+    if not name:
+        return True
+    if k.person_ids(name):
+        return True
+    first = name.split()[0].casefold()
+    return first in {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                     "friday", "saturday", "sunday", "season", "episode", "netflix", "part"} \
+        or any(stem(w.casefold()) in {"season", "episode"} for w in name.split())

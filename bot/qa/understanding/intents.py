@@ -1,0 +1,159 @@
+"""Fuzzy intent matching against phrasings kept as data (knowledge/language/intents.toml).
+
+A question and each phrasing become word lists with names replaced by slots ({character},
+{show}, {season}, ...). Two similarities are blended: a weighted overlap of their words (a
+word that separates intents counts more than one many share), and rapidfuzz's
+token-set ratio of the two strings, which forgives word order and small differences.
+Typos were corrected against the vocabulary before, so word comparison is by stem.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.text.normalise import PhraseMap, stem, tokens
+
+SLOT = re.compile(r"\{(character|actor|crew|person|show|season)\}")
+# which question slot a phrasing slot accepts
+ACCEPTS = {"<character>": {"<character>"}, "<actor>": {"<actor>"}, "<crew>": {"<crew>"},
+           "<person>": {"<character>", "<actor>", "<crew>", "<person>"}, "<show>": {"<show>"},
+           "<season>": {"<season>"}}
+PEOPLE_SLOTS = {"<character>", "<actor>", "<crew>", "<person>"}
+STOPWORD_WEIGHT = 0.3
+SLOT_WEIGHT = 2.0
+CONTEXT_SLOT_WEIGHT = 0.6  # {show} and {season} say little about the question type
+FUZZ_SHARE = 0.35  # how much of the score is rapidfuzz's string similarity
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    recipe: str
+    phrasings: tuple[str, ...]
+    topics: tuple[str, ...] = ()
+    needs: str | None = None  # character | actor | person | crew
+    roles: tuple[str, ...] = ()
+    expects: str | None = None
+    time_sensitive: bool = False
+    spoiler: bool = False
+    yesno: bool = False
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    intent: Intent
+    score: float
+    phrasing: str
+
+
+@dataclass
+class _Phrasing:
+    intent: Intent
+    text: str  # slot words joined, for rapidfuzz
+    words: dict[str, float]
+    total: float = 0.0
+
+
+def load_intents(data: dict) -> list[Intent]:
+    out = []
+    for name, cfg in data.get("intents", {}).items():
+        out.append(Intent(name, cfg["recipe"], tuple(cfg["phrasings"]), tuple(cfg.get("topics", ())),
+                          cfg.get("needs"), tuple(cfg.get("roles", ())), cfg.get("expects"),
+                          bool(cfg.get("time_sensitive")), bool(cfg.get("spoiler")), bool(cfg.get("yesno")),
+                          cfg.get("example", "")))
+    return out
+
+
+def phrase_words(text: str, phrases: PhraseMap) -> list[str]:
+    """Normalised, stemmed words of a phrasing, slots kept as <slot> tokens."""
+    out = []
+    for piece in re.split(r"(\{\w+\})", text):
+        m = SLOT.fullmatch(piece)
+        if m:
+            out.append(f"<{m.group(1)}>")
+        else:
+            out.extend(stem(w) for w in phrases.apply(tokens(piece)))
+    return out
+
+
+class IntentMatcher:
+    def __init__(self, intents: list[Intent], phrases: PhraseMap, stop_stems: frozenset[str]):
+        self.intents = intents
+        self._phrasings: list[_Phrasing] = []
+        per_intent: dict[str, set[str]] = defaultdict(set)
+        raw = []
+        for intent in intents:
+            for text in intent.phrasings:
+                words = phrase_words(text, phrases)
+                raw.append((intent, words))
+                per_intent[intent.name].update(words)
+        n = max(len(intents), 1)
+        df: dict[str, int] = defaultdict(int)
+        for words in per_intent.values():
+            for w in words:
+                df[w] += 1
+        self.weight = {}
+        for w, c in df.items():
+            if w in ("<show>", "<season>"):
+                self.weight[w] = CONTEXT_SLOT_WEIGHT
+            elif w.startswith("<"):
+                self.weight[w] = SLOT_WEIGHT
+            else:
+                self.weight[w] = (1 + math.log(n / c)) * (STOPWORD_WEIGHT if w in stop_stems else 1.0)
+        self.unknown_weight = 1 + math.log(n)
+        self.vocabulary = frozenset(w for w in df if not w.startswith("<"))
+        self.intent_words = {name: frozenset(ws) for name, ws in per_intent.items()}
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for intent, words in raw:
+            p = _Phrasing(intent, " ".join(words), {w: self.weight[w] for w in words})
+            p.total = sum(p.words.values())
+            for w in p.words:
+                self._index[w].append(len(self._phrasings))
+            self._phrasings.append(p)
+        for slot, accepted in ACCEPTS.items():  # a question slot finds phrasings of its slot kinds
+            for q_slot in accepted:
+                if slot != q_slot:
+                    self._index[q_slot].extend(self._index.get(slot, []))
+        self.by_name = {i.name: i for i in intents}
+
+    def word_weight(self, word: str) -> float:
+        return self.weight.get(word, self.unknown_weight)
+
+    def rank(self, words: list[str]) -> list[Match]:
+        """Intents by their best phrasing's similarity to `words`, best first (one per intent)."""
+        q = {w: self.word_weight(w) for w in words}
+        q_total = sum(q.values())
+        if not q_total:
+            return []
+        overlap: dict[int, float] = defaultdict(float)
+        for w, weight in q.items():
+            for i in self._index.get(w, ()):
+                p = self._phrasings[i]
+                pw = p.words.get(w)
+                if pw is None and w in PEOPLE_SLOTS:  # a <person> phrasing slot takes any name
+                    pw = p.words.get("<person>")
+                if pw is not None:
+                    overlap[i] += min(weight, pw)
+        text = " ".join(words)
+        best: dict[str, Match] = {}
+        for i, shared in overlap.items():
+            p = self._phrasings[i]
+            dice = 2 * shared / (q_total + p.total)
+            ratio = fuzz.token_set_ratio(text, p.text) / 100 if dice > 0.2 else 0.0
+            score = (1 - FUZZ_SHARE) * dice + FUZZ_SHARE * ratio * min(1.0, dice / 0.4)
+            if p.intent.name not in best or score > best[p.intent.name].score:
+                best[p.intent.name] = Match(p.intent, score, p.text)
+        # how much of the question the intent's whole vocabulary explains: long questions
+        # rarely match one phrasing closely
+        out = []
+        for name, m in best.items():
+            vocab = self.intent_words[name]
+            covered = sum(weight for w, weight in q.items()
+                          if w in vocab or (w in PEOPLE_SLOTS and "<person>" in vocab))
+            out.append(Match(m.intent, min(1.0, 0.6 * m.score + 0.4 * covered / q_total), m.phrasing))
+        return sorted(out, key=lambda m: -m.score)

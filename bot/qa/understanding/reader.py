@@ -1,0 +1,240 @@
+"""Question text -> what it asks: the show's name and the season it names, the people it
+names, its content words (spelling slips corrected against the show's own words), the
+words no article uses, and the kind of answer it expects (who -> a person, when -> a date,
+how many -> a number, is/does/did -> yes or no)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from bot.text.normalise import is_english, stem, tokens
+from bot.text.seasons import find_seasons
+
+from ..lexicon import Lexicon
+from .people import Link, PeopleLinker
+from .shows import ShowMention, number_after
+
+MAX_WORDS = 60  # a 4,000-character message is read only this far
+SPELL_CUTOFF = 84
+_AUX = frozenset("is are was were do does did has have had will would can could should am isnt arent wasnt "
+                 "werent doesnt didnt hasnt havent wont".split())
+_WH = ("who", "whom", "whose", "when", "where", "why", "how", "which", "what")
+
+
+@dataclass
+class Question:
+    text: str
+    words: list[str]  # normalised words, slips corrected
+    slots: list[str]  # stems, with names, the show and the season as <slot> words
+    links: list[Link]
+    show_named: bool
+    season: int | None = None
+    part: int | None = None
+    relative: str | None = None  # "final" | "next" when the season is named that way
+    seasons: list[int] = field(default_factory=list)  # every season named ("s2 and s3")
+    terms: list[str] = field(default_factory=list)  # content stems
+    term_positions: dict[str, int] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)  # name-like words no article uses
+    unfamiliar: list[str] = field(default_factory=list)  # ordinary words no article uses
+    other_titles: list[str] = field(default_factory=list)  # other works the question names
+    relation_terms: set[str] = field(default_factory=set)  # "X's birthday": asked of X, not X
+    wh: str | None = None
+    expects: str | None = None  # person | date | place | number | age | money | title
+    yesno: bool = False
+    opinion: bool = False
+    comparative: bool = False
+
+    @property
+    def people(self) -> list:
+        return [l.person for l in self.links]
+
+
+class Reader:
+    def __init__(self, lexicon: Lexicon, question_vocabulary: frozenset[str]):
+        self.lexicon = lexicon
+        self.question_vocabulary = question_vocabulary  # stems of every phrasing word
+        self._plain_phrasing_words = sorted({w for i in lexicon.intents.get("intents", {}).values()
+                                             for p in i["phrasings"] for w in tokens(re.sub(r"\{\w+\}", " ", p))
+                                             if len(w) >= 4})
+
+    def read(self, text: str, k, shows: list[ShowMention], words: list[str] | None = None) -> Question:
+        words = list(words if words is not None else self.lexicon.words(text))[:MAX_WORDS]
+        capitalised = _capitalised(text)
+        blocked: set[int] = set()
+        season, part, relative, seasons = None, None, None, []
+        for m in shows:
+            blocked.update(range(m.start, m.end))
+            n = number_after(words, m)
+            if n:
+                seasons.append(n)
+                blocked.add(m.end)
+        season_spans = _season_spans(words)
+        for start, end, ref in season_spans:
+            blocked.update(range(start, end))
+            if ref.season is not None:
+                seasons.append(ref.season)
+            if ref.part is not None and part is None:
+                part = ref.part
+            if ref.relative and relative is None:
+                relative = ref.relative
+        seasons = list(dict.fromkeys(seasons))
+        season = seasons[0] if seasons else None
+        common = set(self.lexicon.stopwords) | set(self.lexicon.fillers) | {"season", "episode", "episodes", "show"}
+        linker: PeopleLinker = k.linker
+        links = linker.link(words, blocked, capitalised, common | _WH_WORDS)
+        linked = {i for l in links for i in range(l.start, l.end)}
+        titles, title_pos = self._other_titles(words, k, blocked | linked)
+
+        q = Question(text, words, [], links, bool(shows), season, part, relative, seasons, other_titles=titles)
+        slots: list[str] = []
+        i = 0
+        link_at = {l.start: l for l in links}
+        show_at = {m.start: m for m in shows}
+        season_at = {s: e for s, e, _ in season_spans}
+        while i < len(words):
+            if i in show_at:
+                slots.append("<show>")
+                i = show_at[i].end + (1 if number_after(words, show_at[i]) else 0)
+                continue
+            if i in season_at:
+                slots.append("<season>")
+                i = season_at[i]
+                continue
+            if i in link_at:
+                kind = link_at[i].person.kind
+                slots.append(f"<{kind}>")
+                i = link_at[i].end
+                continue
+            word = words[i]
+            fixed = self._correct(word, k) if i not in title_pos else word
+            words[i] = fixed
+            s = stem(fixed)
+            slots.append(s)
+            if (s not in self.lexicon.stop_stems and s not in self.lexicon.question_stems
+                    and fixed not in self.lexicon.fillers and i not in title_pos and not fixed.isdigit()):
+                q.terms.append(s)
+                q.term_positions.setdefault(s, i)
+                if s not in k.vocabulary and fixed not in k.surface and s not in self.question_vocabulary:
+                    if fixed in capitalised or not is_english(fixed):
+                        q.unknown.append(fixed)
+                    else:
+                        q.unfamiliar.append(fixed)
+            i += 1
+        q.slots = slots
+        q.terms = list(dict.fromkeys(q.terms))
+        q.relation_terms = _relations(text, links)
+        self._kind(q, words)
+        return q
+
+    def _correct(self, word: str, k) -> str:
+        """The word the articles (or the question phrasings) use that this one misspells."""
+        if (len(word) < 4 or not word.isalpha() or word in k.surface or stem(word) in k.vocabulary
+                or word in self.lexicon.stopwords or stem(word) in self.question_vocabulary):
+            return word
+        if is_english(word):
+            return word  # "mother" is not a slip for "other"
+        choices = self._plain_phrasing_words + sorted(w for w in k.surface if len(w) >= 4)
+        if len(word) <= 5:
+            near = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=1)
+            return near[0] if near and near[0][0] == word[0] else word
+        near = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF)
+        return near[0] if near else word
+
+    def _other_titles(self, words: list[str], k, blocked: set[int]) -> tuple[list[str], set[int]]:
+        found, positions = [], set()
+        if not k.other_titles:
+            return found, positions
+        longest = max(len(t.split()) for t in k.other_titles)
+        for size in range(min(longest, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                span = range(i, i + size)
+                if positions.intersection(span) or blocked.intersection(span):
+                    continue
+                key = " ".join(words[i:i + size])
+                if key in k.other_titles and (size > 1 or not is_english(key)):
+                    found.append(k.other_titles[key])
+                    positions.update(span)
+        return found, positions
+
+    def _kind(self, q: Question, words: list[str]) -> None:
+        """wh-word, expected answer, yes/no, opinion."""
+        first_wh = next(((i, w) for i, w in enumerate(words) if w in _WH), None)
+        lead = words[0] if words else ""
+        q.yesno = lead in _AUX or (bool(words) and words[-1] in ("nah", "not") and "or" in words[-3:])
+        if first_wh and (first_wh[0] <= 2 or not q.yesno):
+            i, w = first_wh
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            q.wh = w
+            q.yesno = False
+            if w in ("who", "whom", "whose"):
+                q.expects = "person"
+            elif w == "when" or (w in ("what", "which") and nxt in ("year", "date", "day", "month", "time")):
+                q.expects = "date"
+            elif w == "where":
+                q.expects = "place"
+            elif w == "how" and nxt in ("many", "much"):
+                q.wh = "how " + nxt
+                q.expects = "money" if nxt == "much" and any(
+                    x in words for x in ("cost", "budget", "paid", "pay", "money", "spend", "spent", "earn", "make")) else "number"
+            elif w == "how" and nxt in ("old", "young"):
+                q.wh, q.expects = "how old", "age"
+            elif w == "how" and nxt in ("long",):
+                q.wh, q.expects = "how long", "number"
+            elif w in ("which", "what"):
+                q.expects = "title" if nxt not in ("is", "are", "was", "does", "do", "did", "happens", "happened") else None
+        stems = {stem(w) for w in words}
+        q.comparative = bool({"than", "as"} & set(words)) and bool(
+            {"better", "worse", "more", "less", "bigger", "well", "good", "popular"} & set(words))
+        q.opinion = bool(stems & self.lexicon.opinion) and ("than" in words or q.yesno or q.wh in ("which", "what", None)) \
+            and not {"award", "awards", "nominated", "nomination", "won", "win"} & set(words)
+
+
+_WH_WORDS = frozenset(_WH)
+
+
+def _relations(text: str, links: list[Link]) -> set[str]:
+    """Words a possessive ties to a named person ("Park Ji-hu's birthday", "Nam-ra's mother"),
+    unless another name follows them ("Wednesday's mom Morticia" asks about Morticia)."""
+    out: set[str] = set()
+    for link in links:
+        for alias in link.person.aliases:
+            pattern = re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + r"['\u2019]s?\s+((?:\w+\s+){0,1}\w+)"
+            m = re.search(pattern, text, re.I)
+            if not m:
+                continue
+            rest = text[m.start(1):].casefold()
+            if any(a.casefold() in rest for other in links if other is not link for a in other.person.aliases):
+                break
+            out.update(stem(w) for w in tokens(m.group(1)))
+            break
+    return out
+
+
+def _season_spans(words: list[str]) -> list[tuple[int, int, object]]:
+    """Token spans of the season references in the (normalised) question words."""
+    text = " ".join(words)
+    starts, pos = [], 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    out = []
+    for ref in find_seasons(text):
+        first = max(i for i, s in enumerate(starts) if s <= ref.start)
+        last = max(i for i, s in enumerate(starts) if s < ref.end)
+        out.append((first, last + 1, ref))
+    return out
+
+
+def _capitalised(text: str) -> set[str]:
+    """Words written with a capital inside the sentence: names, to the writer."""
+    out = set()
+    for n, raw in enumerate(text.split()):
+        raw = raw.strip("\"'\u201c\u2018(*_")
+        if n and raw[:1].isupper() and not raw.isupper():
+            out.update(tokens(raw))
+        elif raw[:1].isupper() and len(raw) > 1 and raw[1:2].islower() and n == 0 and raw.casefold() not in _AUX | set(_WH):
+            out.update(tokens(raw))
+    return out

@@ -1,0 +1,82 @@
+"""Which of the loaded shows a question names ("sweet home", "AOUAD", "sweet hom").
+
+Names and aliases of every loaded show are indexed by their words, so finding them costs
+a few dict lookups per question however many shows are loaded; a fuzzy match (rapidfuzz)
+is tried only on words the show does not otherwise know, for typos in a title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.text.normalise import is_english, tokens
+
+from ..models import Show
+
+FUZZY_CUTOFF = 88
+_DATE_LEAD = frozenset("on this last next every each by until since before after".split())
+
+
+@dataclass(frozen=True, slots=True)
+class ShowMention:
+    show_id: str
+    start: int  # token span
+    end: int
+    exact: bool = True
+
+
+class ShowFinder:
+    def __init__(self, shows: dict[str, Show]):
+        self.shows = shows
+        self._index: dict[tuple[str, ...], set[str]] = {}
+        for show in shows.values():
+            for name in show.names():
+                key = tuple(tokens(name))
+                if key:
+                    self._index.setdefault(key, set()).add(show.id)
+        self._longest = max((len(k) for k in self._index), default=0)
+        self._names = {" ".join(k): ids for k, ids in self._index.items() if len(" ".join(k)) >= 4}
+
+    def find(self, words: list[str], unknown: set[int] = frozenset()) -> list[ShowMention]:
+        """Non-overlapping mentions, longest first; `unknown` marks word positions no show
+        knows (only those may hold a misspelt title)."""
+        out: list[ShowMention] = []
+        taken: set[int] = set()
+        for size in range(min(self._longest, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                if taken.intersection(range(i, i + size)):
+                    continue
+                ids = self._index.get(tuple(words[i:i + size]))
+                if not ids:
+                    continue
+                if size == 1 and is_english(words[i]) and i and words[i - 1] in _DATE_LEAD:
+                    continue  # "on wednesday": a day, not the show "Wednesday"
+                for show_id in sorted(ids):
+                    out.append(ShowMention(show_id, i, i + size))
+                taken.update(range(i, i + size))
+        if unknown and self._names:
+            for size in (3, 2, 1):
+                for i in range(len(words) - size + 1):
+                    span = range(i, i + size)
+                    if taken.intersection(span) or not unknown.intersection(span):
+                        continue
+                    phrase = " ".join(words[i:i + size])
+                    if len(phrase) < 5:
+                        continue
+                    best = process.extractOne(phrase, list(self._names), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                    if best:
+                        for show_id in sorted(self._names[best[0]]):
+                            out.append(ShowMention(show_id, i, i + size, exact=False))
+                        taken.update(span)
+        return sorted(out, key=lambda m: m.start)
+
+
+def number_after(words: list[str], mention: ShowMention) -> int | None:
+    """"sweet home 2": a number right after a show's name is its season."""
+    if mention.end < len(words) and re.fullmatch(r"[2-9]|1\d", words[mention.end]):
+        after = words[mention.end + 1] if mention.end + 1 < len(words) else ""
+        if after not in ("episodes", "episode", "million", "billion", "percent", "hours", "views"):
+            return int(words[mention.end])
+    return None
