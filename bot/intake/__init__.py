@@ -1,0 +1,4 @@
+"""Intake: turning an uploaded file or a link into a validated article, safely.
+
+Pure functions and small classes, no Discord and no database.
+"""
