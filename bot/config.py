@@ -34,6 +34,8 @@ class Config:
     discord_token: str | None = None
     dev_guild: int | None = None
     log_level: str = "INFO"
+    #: Hosts (names or addresses) that links may reach even on a private network.
+    fetch_allow_hosts: tuple[str, ...] = ()
 
     @property
     def knowledge_db(self) -> Path:
@@ -66,6 +68,8 @@ class Config:
             discord_token=get("DISCORD_TOKEN"),
             dev_guild=int(guild) if guild else None,
             log_level=(get("SHOWBOT_LOG_LEVEL") or "INFO").upper(),
+            fetch_allow_hosts=tuple(h.strip() for h in (get("SHOWBOT_FETCH_ALLOW_HOSTS") or "").split(",")
+                                    if h.strip()),
         )
 
     def __repr__(self) -> str:  # never show the token, even in tracebacks
