@@ -1,10 +1,14 @@
 """Start-up: create_bot() from the environment, minimal intents, deliberate
 command sync, and a friendly one-line message for a missing/rejected token."""
+import io
 import logging
 from dataclasses import replace
 
+import aiohttp
 import discord
+import pytest
 
+from bot import logs
 from bot.discord_app import app
 from bot.discord_app.app import create_bot
 from bot.discord_app.client import ShowBot
@@ -55,16 +59,73 @@ def test_rejected_token_gives_one_line_of_help(monkeypatch, capsys, tmp_path):
     assert "not-a-real-token" not in err
 
 
-def test_the_token_never_reaches_the_logs(caplog):
-    config = app.Config(discord_token="secret.token.value")
-    app.configure_logging(config)
-    handler = logging.getLogger().handlers[0]
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "connecting with %s", ("secret.token.value",), None)
+@pytest.fixture
+def log_stream():
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    stream = io.StringIO()
+    yield stream
+    root.handlers[:], level = saved
+    root.setLevel(level)
 
-    handler.filter(record)
 
-    assert "secret.token.value" not in record.getMessage()
+def test_the_token_never_reaches_the_logs(log_stream):
+    logs.configure("INFO", secrets=("secret.token.value",), stream=log_stream)
+
+    logging.getLogger("x").info("connecting with %s", "secret.token.value")
+
+    assert "secret.token.value" not in log_stream.getvalue() and "[token]" in log_stream.getvalue()
+
+
+def test_the_token_is_redacted_from_exception_text_and_tracebacks(log_stream):
+    token = "MTIz.secret.token"
+    app.configure_logging(app.Config(discord_token=token))
+    logging.getLogger().handlers[0].setStream(log_stream)
+
+    try:
+        raise discord.LoginFailure(f"Improper token has been passed: {token}")
+    except discord.LoginFailure:
+        logging.getLogger("discord.client").exception("Login failed")
+
+    text = log_stream.getvalue()
+    assert "Traceback" in text and "Improper token" in text
+    assert token not in text
+
+
+def test_debug_logging_keeps_third_party_chatter_at_info(log_stream):
+    logs.configure("DEBUG", stream=log_stream)
+
+    for name in ("aiosqlite", "discord.gateway", "asyncio"):
+        logging.getLogger(name).debug("noise from %s", name)
+    logging.getLogger("bot.qa").debug("ours")
+
+    assert "noise" not in log_stream.getvalue() and "ours" in log_stream.getvalue()
+
+
+@pytest.mark.parametrize("failure, code", [
+    (discord.LoginFailure("Improper token has been passed."), app.EXIT_CONFIG),
+    (aiohttp.ClientConnectionError("Cannot connect to host discord.com:443"), app.EXIT_UNAVAILABLE),
+    (OSError(101, "Network is unreachable"), app.EXIT_UNAVAILABLE),
+])
+def test_a_bad_token_and_an_unreachable_discord_exit_differently(monkeypatch, capsys, tmp_path, failure, code):
+    """systemd's RestartPreventExitStatus must stop retrying a bad token, not a network outage."""
+    async def fail(self, token):
+        raise failure
+    monkeypatch.setattr(ShowBot, "login", fail)
+
+    assert app.run(app.Config(discord_token="x.y.z", data_dir=tmp_path)) == code
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
     logging.getLogger().handlers.clear()
+
+
+def test_an_unwritable_data_folder_is_one_clear_line(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+
+    code = app.run(app.Config(discord_token="x.y.z", data_dir=blocker / "data"))
+
+    err = capsys.readouterr().err.strip()
+    assert code == app.EXIT_CONFIG and len(err.splitlines()) == 1 and "data folder" in err
 
 
 async def test_commands_sync_on_first_start_only_and_again_when_the_tree_changes(
