@@ -103,14 +103,34 @@ def check(question: dict, reply: dict, articles: dict[str, str]) -> list[str]:
     return problems
 
 
+class QuestionFileError(ValueError):
+    """The question file is missing or is not JSONL questions; the message says which line."""
+
+
 def load_questions(path: Path) -> list[dict]:
+    """The questions of a JSONL file: one JSON object per line, each with a string ``q``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QuestionFileError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise QuestionFileError(f"{path}: not UTF-8 text; expected JSONL, one JSON object per line") from None
+    except OSError as exc:
+        raise QuestionFileError(f"{path}: {exc.strerror or exc}") from None
     questions = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                questions.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path.name}:{n}: not JSON ({exc.msg})") from None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            question = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise QuestionFileError(f"{path.name}:{n}: not JSON ({exc.msg}); expected one JSON object per line") from None
+        if not isinstance(question, dict) or not isinstance(question.get("q"), str):
+            raise QuestionFileError(f'{path.name}:{n}: expected a JSON object with a "q" question')
+        question.setdefault("id", str(n))
+        questions.append(question)
+    if not questions:
+        raise QuestionFileError(f"{path}: no questions")
     return questions
 
 

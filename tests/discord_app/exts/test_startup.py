@@ -61,12 +61,7 @@ def test_rejected_token_gives_one_line_of_help(monkeypatch, capsys, tmp_path):
 
 @pytest.fixture
 def log_stream():
-    root = logging.getLogger()
-    saved = root.handlers[:], root.level
-    stream = io.StringIO()
-    yield stream
-    root.handlers[:], level = saved
-    root.setLevel(level)
+    return io.StringIO()  # tests/conftest.py puts the logging configuration back afterwards
 
 
 def test_the_token_never_reaches_the_logs(log_stream):
@@ -115,7 +110,6 @@ def test_a_bad_token_and_an_unreachable_discord_exit_differently(monkeypatch, ca
 
     assert app.run(app.Config(discord_token="x.y.z", data_dir=tmp_path)) == code
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
-    logging.getLogger().handlers.clear()
 
 
 def test_an_unwritable_data_folder_is_one_clear_line(capsys, tmp_path):
