@@ -1,8 +1,10 @@
 """/ask through the real discord.py stack (SimCord) with the fake engine."""
+import asyncio
+
 import pytest
 import simcord
 
-from bot.discord_app.refusals import EmptyQuestion
+from bot.discord_app.refusals import ChannelNotAllowed, EmptyQuestion
 from bot.discord_app.exts.feedback._view import DOWN_ID, UP_ID
 from tests.discord_app.exts.conftest import expected_errors
 
@@ -75,3 +77,41 @@ async def test_markdown_and_odd_unicode_show_as_typed(world):
 
     embed = result.response.embeds[0]
     assert embed.title.startswith(r"\*\*Nam-ra\*\* \|\|ending\|\| 남라")
+
+
+@pytest.mark.parametrize("command, options", [
+    ("ask", {"question": "Who plays Nam-ra?"}), ("cast", {}), ("release", {}), ("sources", {}), ("help", {}),
+])
+async def test_a_slow_settings_read_does_not_lose_the_interaction(world, store, monkeypatch, command, options):
+    """Discord drops an interaction not answered within 3 s (10062 Unknown interaction):
+    the deferral must come before the settings read, whatever the disk does."""
+    env = world.env
+    newcomers = env.create_guild("New server")  # joined after start: its settings are not cached yet
+    channel = newcomers.create_text_channel("general")
+    fan = newcomers.add_member(env.create_user("newcomer"))
+    read = store.get
+
+    async def slow_get(guild_id):
+        await env.external_wait(asyncio.sleep(4), reason="a settings read on a very slow disk")
+        return await read(guild_id)
+    monkeypatch.setattr(store, "get", slow_get)
+
+    result = await fan.slash(channel, command, **options)
+    await env.advance_time(5)
+
+    assert result.response.embeds
+    assert expected_errors(env) == []
+
+
+async def test_refusals_decided_after_the_deferral_still_reach_the_user(world, store):
+    newcomers = world.env.create_guild("New server")
+    allowed, other = newcomers.create_text_channel("answers"), newcomers.create_text_channel("chat")
+    fan = newcomers.add_member(world.env.create_user("newcomer"))
+    await store.set(newcomers.id, "allowed_channels", (allowed.id,))
+    store._cache.clear()  # as after a restart: nothing in memory
+
+    refused = await fan.slash(other, "ask", question="Who plays Nam-ra?")
+
+    assert f"<#{allowed.id}>" in refused.response.content
+    assert world.env.bot.engine.asked == []
+    assert expected_errors(world.env) == [ChannelNotAllowed]
