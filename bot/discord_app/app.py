@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sqlite3
 import sys
 
@@ -90,11 +91,14 @@ def run(config: Config | None = None) -> int:
     bot = create_bot(config=config)
 
     async def main() -> None:
-        async with bot:
+        _stop_on_sigterm(asyncio.current_task())
+        async with bot:  # closes the bot, its databases included, however start() ends
             await bot.start(config.discord_token)
 
     try:
         asyncio.run(main())
+    except asyncio.CancelledError:  # SIGTERM
+        log.info("Stopped")
     except discord.LoginFailure:
         return _fail(BAD_TOKEN)
     except discord.PrivilegedIntentsRequired:
@@ -106,6 +110,18 @@ def run(config: Config | None = None) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _stop_on_sigterm(task: asyncio.Task | None) -> None:
+    """`docker stop` and `systemctl stop` send SIGTERM: end like Ctrl-C, closing
+    everything, rather than dying mid-write (or, as PID 1 in a container,
+    ignoring it until SIGKILL)."""
+    if task is None:
+        return
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+    except (NotImplementedError, RuntimeError):  # Windows; or not in the main thread
+        pass
 
 
 async def sync_commands(config: Config, *, force: bool = True) -> bool:

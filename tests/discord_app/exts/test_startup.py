@@ -2,7 +2,11 @@
 command sync, and a friendly one-line message for a missing/rejected token."""
 import io
 import logging
+import os
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 import aiohttp
 import discord
@@ -167,3 +171,37 @@ async def test_a_failed_sync_is_logged_and_the_bot_still_starts(world, config, e
 def test_sync_without_a_token_gives_one_line_of_help(capsys):
     assert app.sync(app.Config(discord_token=None)) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+SIGTERM_SCRIPT = """
+import asyncio, os, signal, sys
+from pathlib import Path
+from bot.discord_app import app
+from bot.discord_app.client import ShowBot
+
+async def login(self, token):
+    self.sync_on_start = False  # no application id without a real login
+    await self.setup_hook()  # opens the settings store and the engine, as the real login does
+    os.kill(os.getpid(), signal.SIGTERM)
+    await asyncio.sleep(30)  # the gateway would be here
+
+bots = []
+original_close = ShowBot.close
+async def close(self):
+    bots.append(self)
+    await original_close(self)
+ShowBot.login, ShowBot.close = login, close
+code = app.run(app.Config(discord_token="x.y.z", data_dir=Path(sys.argv[1])))
+print(code, [b.guild_settings._db is None for b in bots])
+"""
+
+
+def test_sigterm_stops_the_bot_cleanly(tmp_path):
+    """docker stop / systemctl stop: the bot closes (its databases too) and exits 0,
+    instead of dying mid-write (or being ignored as a container's PID 1)."""
+    checkout = Path(__file__).resolve().parents[3]
+    proc = subprocess.run([sys.executable, "-c", SIGTERM_SCRIPT, str(tmp_path)], capture_output=True, text=True,
+                          timeout=60, env=dict(os.environ, PYTHONPATH=str(checkout)))
+
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["0", "[True]"]
