@@ -2,6 +2,7 @@
 failure looks like is bot.discord_app.exts.errors' job; this module only routes."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -19,13 +20,18 @@ from ._gate import MAX_QUESTION, Cooldowns, allowed_here, clean_question, enforc
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
+#: Seconds a command waits for settings that are not in memory before deferring
+#: anyway: far inside Discord's 3 seconds, long enough for any healthy disk.
+SETTINGS_BUDGET = 0.5
 
 
 class Answers(commands.Cog):
-    def __init__(self, bot: commands.Bot, *, retry_delay: float = RETRY_DELAY) -> None:
+    def __init__(self, bot: commands.Bot, *, retry_delay: float = RETRY_DELAY,
+                 settings_budget: float = SETTINGS_BUDGET) -> None:
         self.bot = bot
         self.cooldowns = Cooldowns()
         self.retry_delay = retry_delay
+        self.settings_budget = settings_budget
 
     @property
     def feedback_view(self) -> discord.ui.View | None:
@@ -33,29 +39,33 @@ class Answers(commands.Cog):
         feedback = self.bot.get_cog("Feedback")
         return feedback.view if feedback is not None else None
 
-    @commands.Cog.listener()
-    async def on_guild_available(self, guild: discord.Guild) -> None:
-        # Warm the settings cache, so that refusals can still be private after a restart (see _start).
-        try:
-            await self.bot.guild_settings.get(guild.id)
-        except Exception:
-            log.exception("Could not read the settings of guild %s", guild.id)
-
     # ------------------------------------------------------------- interactions
     async def _start(self, interaction: discord.Interaction, *, cooldown: bool,
                      ephemeral: bool = False) -> GuildSettings:
-        """Defer within Discord's 3 seconds, then everything that may wait.
+        """Defer within Discord's 3 seconds whatever the disk does, then the rest.
 
-        Nothing before the deferral touches the disk: when this server's settings
-        are in memory, a refusal (wrong channel, cooldown) is decided first and
-        sent privately; otherwise the deferral comes first, the settings are read
-        after it, and a refusal replaces the "thinking…" message."""
-        settings = self.bot.guild_settings.cached(interaction.guild_id)
+        Nothing that can wait unboundedly comes before the deferral. The
+        settings are usually in memory; otherwise their read gets at most
+        ``settings_budget`` seconds, so that in the normal case a refusal (wrong
+        channel, cooldown) is still decided first and sent privately. If the read
+        is slower, the command defers at once, waits for it afterwards, and a
+        refusal then replaces the "thinking…" message."""
+        store = self.bot.guild_settings
+        settings = store.cached(interaction.guild_id)
+        read = None
+        if settings is None:
+            read = asyncio.ensure_future(store.get(interaction.guild_id))
+            done, _ = await asyncio.wait({read}, timeout=self.settings_budget)  # a timeout leaves it running
+            if done:
+                settings = read.result()
+            else:
+                log.warning("Settings of guild %s took over %.1f s to read; deferring first",
+                            interaction.guild_id, self.settings_budget)
         if settings is not None:
             self._enforce(interaction, settings, cooldown)
         await interaction.response.defer(thinking=True, ephemeral=ephemeral)
         if settings is None:
-            settings = await self.bot.guild_settings.get(interaction.guild_id)
+            settings = await read
             self._enforce(interaction, settings, cooldown)
         return settings
 
