@@ -1,7 +1,6 @@
 """Process-wide settings, read once from the environment (and `.env`) and passed in."""
 from __future__ import annotations
 
-import logging
 import os
 import tempfile
 from dataclasses import dataclass

@@ -55,11 +55,11 @@ async def test_mention_spam_gets_one_cooldown_notice_per_window_then_silence(wor
     await store.set(world.guild.id, "cooldown_seconds", 30)
     ask = f"<@{world.bot_id}> who plays Nam-ra?"
 
-    for _ in range(20):
+    for _ in range(10):
         await world.fan.send(world.general, ask)
     first_window = bot_messages(world.env, world.general)
     await world.env.advance_time(30)
-    for _ in range(20):
+    for _ in range(10):
         await world.fan.send(world.general, ask)
     both_windows = bot_messages(world.env, world.general)
 
