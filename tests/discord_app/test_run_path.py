@@ -95,14 +95,20 @@ async def test_deleted_settings_come_back_from_the_backup_on_the_next_start(conf
     assert any(r.levelname == "ERROR" and "restored server settings" in r.getMessage() for r in caplog.records)
 
 
-async def test_a_failed_start_leaves_no_connection_open(config):
-    """A start-up that fails after the settings store opened (here: the articles
-    folder is missing) must close it again, or the process never exits."""
-    threads_before = process_keepers()
-    broken = create_bot(config=Config(data_dir=config.data_dir, articles_dir=config.data_dir / "no-articles"))
+async def test_a_failed_start_leaves_no_connection_open(config, monkeypatch):
+    """A start-up that fails after the settings store opened (here: the knowledge
+    base cannot be opened) must close the store again, or the process never exits."""
+    import bot.service
 
-    with pytest.raises(Exception, match="articles"):
+    async def unavailable(config, **kw):
+        raise RuntimeError("knowledge base unavailable")
+    monkeypatch.setattr(bot.service, "open_engine", unavailable)
+    threads_before = process_keepers()
+    broken = create_bot(config=config)
+
+    with pytest.raises(RuntimeError, match="knowledge base unavailable"):
         async with simcord.run(broken):
             pass
 
     assert leaked_threads(threads_before) == set()
+    assert broken.guild_settings._db is None
