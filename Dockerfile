@@ -9,13 +9,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # A plain (non-editable) install: the image runs the installed package, not the checkout.
+# (The whole context, minus .dockerignore: whatever the package's build includes.)
 WORKDIR /build
-COPY pyproject.toml README.md ./
-COPY bot ./bot
-COPY knowledge ./knowledge
+COPY . .
 RUN pip install . \
-    # The installed package must answer on its own (bundled articles and knowledge files):
-    && showbot --data-dir /tmp/smoke build --quiet \
+    # The installed package must work on its own, away from the checkout (bundled
+    # articles and knowledge files): a wheel without them fails here, not in production.
+    && cd / && showbot --data-dir /tmp/smoke build --quiet \
     && rm -rf /tmp/smoke /build
 
 # Never run as root. /data holds the databases (settings.sqlite3 and its backups
