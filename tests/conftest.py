@@ -3,6 +3,7 @@ and one engine over them built once per session in a temporary data directory.""
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,20 @@ import pytest
 from bot.articles import find_articles, read_article
 from bot.ingest import Boilerplate, segment
 from bot.config import BUNDLED_ARTICLES, BUNDLED_KNOWLEDGE, Config
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging():
+    """Entry points under test (`showbot ...`, `run()`) configure logging for a
+    whole process; put it back so later tests log where pytest expects."""
+    from bot.logs import CHATTY
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level, {name: logging.getLogger(name).level for name in CHATTY}
+    yield
+    root.handlers[:], level, chatty = saved
+    root.setLevel(level)
+    for name, value in chatty.items():
+        logging.getLogger(name).setLevel(value)
 
 
 @pytest.fixture(scope="session")

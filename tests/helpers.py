@@ -17,3 +17,19 @@ async def ask_once(config, question: str):
         return await engine.ask(question)
     finally:
         await engine.close()
+
+
+def process_keepers() -> set:
+    """Threads that would keep the process alive at exit (an open aiosqlite
+    connection has one); asyncio's executor threads end with their loop."""
+    import threading
+    return {t for t in threading.enumerate()
+            if t.is_alive() and not t.daemon and not t.name.startswith("asyncio_")}
+
+
+def leaked_threads(before: set) -> set:
+    """Process-keeping threads started since `before`, after giving closing ones a moment."""
+    new = process_keepers() - before
+    for thread in new:
+        thread.join(timeout=2)
+    return {t for t in new if t.is_alive()}

@@ -24,7 +24,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.articles import find_articles, read_article
+from bot.pipeline.articles import ArticleError, read_article
+from bot.pipeline.files import discover
 from bot.config import Config
 
 _PUNCT = re.compile(r"[^0-9a-z]+")
@@ -55,10 +56,15 @@ def article_ids(path: Path) -> set[str]:
 def load_articles(folder: Path) -> dict[str, str]:
     """Article id -> normalised body (one entry per id the file answers to)."""
     out: dict[str, str] = {}
-    for path in find_articles(folder):
-        body = verbatim(read_article(path).body)
-        for key in article_ids(path):
-            out[key] = body
+    shows, _ = discover(folder)
+    for show in shows:
+        for ref in show.articles:
+            try:
+                body = verbatim(read_article(ref.path, ref.name).body)
+            except ArticleError:
+                continue
+            for key in article_ids(ref.path):
+                out[key] = body
     return out
 
 
@@ -103,14 +109,34 @@ def check(question: dict, reply: dict, articles: dict[str, str]) -> list[str]:
     return problems
 
 
+class QuestionFileError(ValueError):
+    """The question file is missing or is not JSONL questions; the message says which line."""
+
+
 def load_questions(path: Path) -> list[dict]:
+    """The questions of a JSONL file: one JSON object per line, each with a string ``q``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QuestionFileError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise QuestionFileError(f"{path}: not UTF-8 text; expected JSONL, one JSON object per line") from None
+    except OSError as exc:
+        raise QuestionFileError(f"{path}: {exc.strerror or exc}") from None
     questions = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                questions.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path.name}:{n}: not JSON ({exc.msg})") from None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            question = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise QuestionFileError(f"{path.name}:{n}: not JSON ({exc.msg}); expected one JSON object per line") from None
+        if not isinstance(question, dict) or not isinstance(question.get("q"), str):
+            raise QuestionFileError(f'{path.name}:{n}: expected a JSON object with a "q" question')
+        question.setdefault("id", str(n))
+        questions.append(question)
+    if not questions:
+        raise QuestionFileError(f"{path}: no questions")
     return questions
 
 

@@ -1,43 +1,75 @@
-"""The `showbot` command: build | ask | chat | eval | run | sync. Works offline except run/sync."""
+"""The `showbot` command: build | ask | chat | eval | run | sync. Works offline except run/sync.
+
+Every failure an admin can fix (bad setting, unusable data folder, missing
+articles, unreadable question file) is one line on stderr and exit status 2;
+a reader that stops reading (``| head -1``) ends the command quietly.
+"""
 from __future__ import annotations
 
 import argparse
 import asyncio
 import dataclasses
-import json
 import logging
+import os
 import sys
 from pathlib import Path
 
+from bot import logs
+from bot.config import EXIT_CONFIG, Config, ConfigError, prepare_data_dir
 from bot.pipeline.articles import ArticleError
 from bot.pipeline.files import ArticlesFolderError
 from bot.pipeline.language import LanguageDataError
-from bot.config import Config
+
+from . import lines
 
 log = logging.getLogger(__name__)
+
+#: 128 + SIGPIPE: what a Unix filter reports when its reader went away.
+EXIT_BROKEN_PIPE = 141
+EXIT_INTERRUPTED = 130
+#: Commands whose output is the point: only warnings go to stderr unless -v.
+QUIET_COMMANDS = ("ask", "chat", "eval")
+DEFAULT_QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "questions.jsonl"
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         config = Config.from_env()
-    except ValueError as exc:
-        print(f"showbot: {exc}", file=sys.stderr)
-        return 2
-    if args.articles:
-        config = dataclasses.replace(config, articles_dir=Path(args.articles))
-    if args.data_dir:
-        config = dataclasses.replace(config, data_dir=Path(args.data_dir))
-    level = "DEBUG" if args.verbose else ("WARNING" if args.command in ("ask", "chat", "eval") else config.log_level)
-    logging.basicConfig(level=getattr(logging, level, logging.INFO), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        if args.articles:
+            config = dataclasses.replace(config, articles_dir=Path(args.articles))
+        if args.data_dir:
+            config = dataclasses.replace(config, data_dir=Path(args.data_dir))
+        prepare_data_dir(config.data_dir)
+    except ConfigError as exc:
+        return _fail(exc)
+    level = "DEBUG" if args.verbose else ("WARNING" if args.command in QUIET_COMMANDS else config.log_level)
+    logs.configure(level, secrets=(config.discord_token,))
     try:
         return args.func(config, args)
-    except (ArticleError, ArticlesFolderError, LanguageDataError) as exc:
-        print(f"showbot: {exc}", file=sys.stderr)
-        return 2
+    except (ArticleError, ArticlesFolderError, LanguageDataError, ConfigError) as exc:
+        return _fail(exc)
     except KeyboardInterrupt:
-        return 130
+        print(file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _fail(exc: Exception) -> int:
+    print(f"showbot: {exc}", file=sys.stderr)
+    return EXIT_CONFIG
+
+
+def _reader_went_away() -> int:
+    """`showbot ask --json < questions | head -1`: the reader has what it wanted.
+    Point stdout at /dev/null so the interpreter's final flush is silent too."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (tests)
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,9 +87,10 @@ def _parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("ask", help="answer one question, or one per line from stdin",
                        description="Answer a question. Without a question argument, reads questions one per "
-                                   "line from standard input.")
+                                   "line from standard input (any bytes; invalid UTF-8 is replaced).")
     a.add_argument("question", nargs="*", help="the question (quote it or not)")
-    a.add_argument("--json", action="store_true", help="one JSON object per answer (the eval contract)")
+    a.add_argument("--json", action="store_true",
+                   help="one JSON object per input line, blank lines included (the eval contract)")
     a.add_argument("--show", metavar="ID", help="the show questions are about when they name none "
                                                 "(default: $SHOWBOT_SHOW, or the only show loaded)")
     a.set_defaults(func=_ask)
@@ -67,8 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     c.set_defaults(func=_chat)
 
     e = sub.add_parser("eval", help="score answers against a JSONL question set")
-    e.add_argument("questions", nargs="?", default=str(Path(__file__).resolve().parent.parent / "tests" / "questions.jsonl"),
-                   help="question file (default: tests/questions.jsonl)")
+    e.add_argument("questions", nargs="?", default=str(DEFAULT_QUESTIONS),
+                   help="question file (default: tests/questions.jsonl of a checkout)")
     e.add_argument("--quiet", action="store_true", help="print only the summary")
     e.set_defaults(func=_eval)
 
@@ -100,7 +133,19 @@ def _build(config: Config, args) -> int:
 
 
 def _ask(config: Config, args) -> int:
+    """One answer per question: from the arguments, or one per stdin line.
+
+    With --json every input line gets exactly one output line, blank lines
+    included (they get a declined answer), so line N of the output always
+    answers line N of the input."""
     from .textout import format_answer
+
+    if args.question:
+        questions = iter([lines.from_argv(args.question)])
+    else:
+        questions = lines.read_lines(sys.stdin)
+    if not args.json:
+        lines.tolerate_unencodable(sys.stdout)
 
     async def go() -> int:
         engine = await _open(config)
@@ -110,11 +155,10 @@ def _ask(config: Config, args) -> int:
                   file=sys.stderr)
             return 2
         try:
-            questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
             for question in questions:
                 answer = await engine.ask(question, show=args.show)
                 if args.json:
-                    print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+                    lines.write_json_line(answer.to_json(), sys.stdout)
                 else:
                     print(format_answer(answer), flush=True)
         finally:
@@ -124,31 +168,48 @@ def _ask(config: Config, args) -> int:
 
 
 def _chat(config: Config, args) -> int:
-    from .textout import format_answer
+    """An interactive console. input() runs on the main thread (not in a worker
+    thread, which Ctrl-C cannot interrupt), so Ctrl-C ends the chat at once."""
+    from .textout import format_answer, format_help
 
-    async def go() -> int:
-        engine = await _open(config)
-        print("showbot chat: ask about the show, or type 'quit'. Try: " + " / ".join(engine.suggestions()[:3]))
+    _enable_line_editing()
+    with asyncio.Runner() as runner:
+        engine = runner.run(_open(config))
         try:
+            print("showbot chat: ask about the show; 'help' for examples, 'quit' (or Ctrl-D) to leave.")
             while True:
                 try:
-                    question = await asyncio.to_thread(input, "you> ")
+                    question = input("you> ")
                 except EOFError:
                     print()
                     break
-                if question.strip().casefold() in {"quit", "exit", "/quit", "/exit"}:
+                command = question.strip().casefold()
+                if command in {"quit", "exit", "/quit", "/exit"}:
                     break
-                if question.strip():
-                    print(format_answer(await engine.ask(question, show=args.show)) + "\n")
+                if command in {"help", "/help", "?"}:
+                    print(format_help(engine.suggestions()) + "\n")
+                elif command:
+                    print(format_answer(runner.run(engine.ask(question, show=args.show))) + "\n")
         finally:
-            await engine.close()
-        return 0
-    return asyncio.run(go())
+            runner.run(engine.close())
+    return 0
+
+
+def _enable_line_editing() -> None:
+    """Arrow keys, history and Ctrl-R in chat: input() uses readline once it is imported."""
+    try:
+        import readline  # noqa: F401  (imported for its side effect on input())
+    except ImportError:  # Windows, or Python built without it
+        pass
 
 
 def _eval(config: Config, args) -> int:
-    from .evaluate import evaluate
-    return asyncio.run(evaluate(config, Path(args.questions), quiet=args.quiet))
+    from .evaluate import QuestionFileError, evaluate
+    try:
+        return asyncio.run(evaluate(config, Path(args.questions), quiet=args.quiet))
+    except QuestionFileError as exc:
+        print(f"showbot eval: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
 
 
 def _run(config: Config, args) -> int:

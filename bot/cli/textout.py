@@ -20,3 +20,11 @@ def format_answer(answer: Answer, width: int = 88) -> str:
                                        subsequent_indent="    "))
             lines.append(textwrap.fill(f"“{c.quote}”", width, initial_indent="    ", subsequent_indent="    "))
     return "\n".join(lines)
+
+
+def format_help(suggestions) -> str:
+    """What `help` prints in `showbot chat`."""
+    lines = ["Ask anything about the show in your own words (typos and nicknames are fine), e.g.:"]
+    lines.extend(f"  - {s}" for s in suggestions)
+    lines.append("Every answer lists the articles it comes from. Commands: help, quit (or Ctrl-D / Ctrl-C).")
+    return "\n".join(lines)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+import sqlite3
 import sys
 
 import aiohttp
 import discord
 
 from .client import ShowBot
-from bot.config import Config
+from bot import logs
+from bot.config import EXIT_CONFIG, EXIT_UNAVAILABLE, Config, ConfigError, prepare_data_dir
+from bot.storage.backups import Backups
 from bot.storage.guild_settings import GuildSettingsStore
 
 log = logging.getLogger(__name__)
@@ -22,6 +26,8 @@ BAD_TOKEN = (f"Discord rejected DISCORD_TOKEN: copy a fresh one from {PORTAL} (y
              "into .env or the environment, or try the bot offline with `showbot chat`.")
 NO_INTENT = (f"Discord refused the Message Content intent: enable it at {PORTAL} "
              "(your app -> Bot -> Privileged Gateway Intents -> Message Content Intent), then start again.")
+#: Failures to reach Discord at start-up: the network or Discord itself, worth a later retry.
+UNREACHABLE = (aiohttp.ClientError, OSError, discord.GatewayNotFound, discord.DiscordServerError)
 
 
 def create_bot(*, config: Config | None = None, engine=None,
@@ -29,75 +35,93 @@ def create_bot(*, config: Config | None = None, engine=None,
                sync_on_start: bool = True, load_engine: bool = True) -> ShowBot:
     """A ready-to-run bot. With no arguments everything comes from the environment
     (and ``.env``); tests pass fakes. The engine, if not given, is opened in
-    ``setup_hook`` (it may build the knowledge database)."""
+    ``setup_hook`` (it may build the knowledge database). A settings store it
+    opens itself keeps rolling backups in ``config.backups_dir``."""
     config = config or Config.from_env()
+    if guild_settings is None:
+        backups = Backups(config.settings_db, config.backups_dir)
+        guild_settings_store = GuildSettingsStore(config.settings_db, backups=backups)
+    else:
+        guild_settings_store = guild_settings
     return ShowBot(
         config=config,
         engine=engine,
-        guild_settings=guild_settings or GuildSettingsStore(config.settings_db),
+        guild_settings=guild_settings_store,
         owns_guild_settings=guild_settings is None,
         sync_on_start=sync_on_start,
         load_engine=load_engine,
     )
 
 
-class _RedactToken(logging.Filter):
-    """Belt and braces: the token must never reach a log line, even via a
-    library's debug output or an exception message."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.token:
-            message = record.getMessage()
-            if self.token in message:
-                record.msg, record.args = message.replace(self.token, "[token]"), None
-        return True
+def configure_logging(config: Config) -> logging.Handler:
+    """The bot's logging; the token is redacted from every formatted line."""
+    return logs.configure(config.log_level, secrets=(config.discord_token,))
 
 
-def configure_logging(config: Config) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
-    if config.discord_token:
-        handler.addFilter(_RedactToken(config.discord_token))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(config.log_level)
-    # discord.py's gateway chatter is noise at INFO.
-    logging.getLogger("discord").setLevel(max(logging.INFO, root.level))
-
-
-def _fail(message: str) -> int:
+def _fail(message: str, code: int = EXIT_CONFIG) -> int:
     print(message, file=sys.stderr)
-    return 2
+    return code
+
+
+def _unreachable(exc: BaseException, hint: str = "") -> int:
+    return _fail(f"Could not reach Discord ({exc.__class__.__name__}): check the network{hint}. "
+                 f"Exit status {EXIT_UNAVAILABLE}: worth retrying later.", EXIT_UNAVAILABLE)
+
+
+def _prepare(config: Config | None) -> Config | int:
+    """The config, checked before any connection: or the exit code of a one-line failure."""
+    try:
+        config = config or Config.from_env()
+        if not config.discord_token:
+            return _fail(NO_TOKEN)
+        prepare_data_dir(config.data_dir)
+    except ConfigError as exc:
+        return _fail(f"showbot: {exc}")
+    configure_logging(config)
+    return config
 
 
 def run(config: Config | None = None) -> int:
-    """Start the bot and serve until interrupted. Returns a process exit code."""
-    config = config or Config.from_env()
-    if not config.discord_token:
-        return _fail(NO_TOKEN)
-    configure_logging(config)
+    """Start the bot and serve until interrupted. Returns a process exit code:
+    ``EXIT_CONFIG`` (2) for what an admin must fix (token, intents, settings,
+    data folder), ``EXIT_UNAVAILABLE`` (75) when Discord can't be reached."""
+    config = _prepare(config)
+    if isinstance(config, int):
+        return config
     bot = create_bot(config=config)
 
     async def main() -> None:
-        async with bot:
+        _stop_on_sigterm(asyncio.current_task())
+        async with bot:  # closes the bot, its databases included, however start() ends
             await bot.start(config.discord_token)
 
     try:
         asyncio.run(main())
+    except asyncio.CancelledError:  # SIGTERM
+        log.info("Stopped")
     except discord.LoginFailure:
         return _fail(BAD_TOKEN)
     except discord.PrivilegedIntentsRequired:
         return _fail(NO_INTENT)
-    except (aiohttp.ClientConnectionError, OSError) as exc:
-        return _fail(f"Could not reach Discord ({exc.__class__.__name__}): check the network; "
-                     "`showbot chat` works offline.")
+    except sqlite3.Error as exc:
+        return _fail(f"showbot: a database in {config.data_dir} cannot be used ({exc}).")
+    except UNREACHABLE as exc:
+        return _unreachable(exc, "; `showbot chat` works offline")
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _stop_on_sigterm(task: asyncio.Task | None) -> None:
+    """`docker stop` and `systemctl stop` send SIGTERM: end like Ctrl-C, closing
+    everything, rather than dying mid-write (or, as PID 1 in a container,
+    ignoring it until SIGKILL)."""
+    if task is None:
+        return
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+    except (NotImplementedError, RuntimeError):  # Windows; or not in the main thread
+        pass
 
 
 async def sync_commands(config: Config, *, force: bool = True) -> bool:
@@ -111,16 +135,15 @@ async def sync_commands(config: Config, *, force: bool = True) -> bool:
 
 def sync(config: Config | None = None) -> int:
     """``showbot sync``: force a slash-command sync now. Returns an exit code."""
-    config = config or Config.from_env()
-    if not config.discord_token:
-        return _fail(NO_TOKEN)
-    configure_logging(config)
+    config = _prepare(config)
+    if isinstance(config, int):
+        return config
     try:
         synced = asyncio.run(sync_commands(config))
     except discord.LoginFailure:
         return _fail(BAD_TOKEN)
-    except (aiohttp.ClientConnectionError, OSError) as exc:
-        return _fail(f"Could not reach Discord ({exc.__class__.__name__}): check the network.")
+    except UNREACHABLE as exc:
+        return _unreachable(exc)
     except discord.HTTPException as exc:
         where = f"server {config.dev_guild} (is the bot in it?)" if config.dev_guild else "Discord"
         return _fail(f"Syncing slash commands to {where} failed: {exc}")

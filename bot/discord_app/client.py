@@ -22,6 +22,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.discord_app.exts.feedback",
     "bot.discord_app.exts.answers",
     "bot.discord_app.exts.config",
+    "bot.discord_app.exts.backups",
 )
 
 
@@ -78,11 +79,13 @@ class ShowBot(commands.Bot):
         self.initial_extensions = tuple(extensions)
 
     async def setup_hook(self) -> None:
-        await self.guild_settings.open()
-        if self.engine is None and self.load_engine:
-            from bot.service import open_engine  # the core, only when the bot really runs
-            log.info("Opening the knowledge base")
-            self.engine = await open_engine(self.config)
+        try:
+            await self._open_dependencies()
+        except BaseException:
+            # Nothing may stay open after a failed start: an open database
+            # connection keeps its thread, and so the process, alive.
+            await self._close_owned()
+            raise
         for extension in self.initial_extensions:
             await self.load_extension(extension)
         if self.sync_on_start:
@@ -93,6 +96,13 @@ class ShowBot(commands.Bot):
                 # Commands from the last sync keep working; don't refuse to start over it.
                 log.error("Slash-command sync failed (%s). Is the bot in SHOWBOT_DEV_GUILD? "
                           "Retry with `showbot sync`.", exc)
+
+    async def _open_dependencies(self) -> None:
+        await self.guild_settings.open()
+        if self.engine is None and self.load_engine:
+            from bot.service import open_engine  # the core, only when the bot really runs
+            log.info("Opening the knowledge base")
+            self.engine = await open_engine(self.config)
 
     async def on_message(self, message: discord.Message) -> None:
         # Deliberately no process_commands(): there are no prefix commands, and
@@ -107,8 +117,14 @@ class ShowBot(commands.Bot):
         try:
             await super().close()
         finally:
-            # Close only what this bot created; injected dependencies belong to the caller.
+            await self._close_owned()
+
+    async def _close_owned(self) -> None:
+        """Close only what this bot created; injected dependencies belong to the caller."""
+        try:
             if self._owns_engine and self.engine is not None:
-                await self.engine.close()
+                engine, self.engine = self.engine, None
+                await engine.close()
+        finally:
             if self._owns_guild_settings:
                 await self.guild_settings.close()

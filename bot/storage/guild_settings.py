@@ -10,16 +10,20 @@ an admin changes it.
 """
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import logging
 import re
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
+
+from .backups import Backups
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +31,8 @@ log = logging.getLogger(__name__)
 MAX_LOGGED_QUESTION = 200
 MAX_COOLDOWN = 3600
 MAX_ALLOWED_CHANNELS = 25
+#: Servers whose settings stay in memory (least recently used ones are dropped).
+CACHE_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -127,28 +133,47 @@ class Report:
 
 
 class GuildSettingsStore:
-    """Async access to the settings database. ``await open()`` before use."""
+    """Async access to the settings database. ``await open()`` before use.
 
-    def __init__(self, path: Path | str) -> None:
+    With ``backups``, ``open()`` first heals an unusable file from the newest
+    good backup (see :mod:`bot.storage.backups`) and :meth:`backup` takes a copy.
+    Every cursor is closed before the next statement: an open ``PRAGMA`` cursor
+    makes the migration's ``COMMIT`` fail with "SQL statements in progress"."""
+
+    def __init__(self, path: Path | str, *, backups: Backups | None = None,
+                 cache_size: int = CACHE_SIZE) -> None:
         self.path = Path(path)
+        self.backups = backups
         self._db: aiosqlite.Connection | None = None
-        self._cache: dict[int, GuildSettings] = {}
+        self._cache: OrderedDict[int, GuildSettings] = OrderedDict()
+        self._cache_size = cache_size
 
     # -------------------------------------------------------------- lifecycle
     async def open(self) -> "GuildSettingsStore":
         if self._db is not None:
             return self
-        if str(self.path) != ":memory:":
+        in_memory = str(self.path) == ":memory:"
+        if not in_memory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = await aiosqlite.connect(self.path)
-        await self._db.execute("PRAGMA journal_mode=WAL")
-        await self._migrate()
+            if self.backups is not None:
+                await asyncio.to_thread(self.backups.heal)
+        db = await aiosqlite.connect(self.path)
+        try:
+            async with db.execute("PRAGMA journal_mode=WAL") as cursor:
+                await cursor.fetchone()
+            self._db = db
+            await self._migrate()
+        except BaseException:
+            # A connection left open keeps its thread, and so the process, alive.
+            self._db = None
+            await db.close()
+            raise
         return self
 
     async def close(self) -> None:
         if self._db is not None:
-            await self._db.close()
-            self._db = None
+            db, self._db = self._db, None
+            await db.close()
 
     async def __aenter__(self) -> "GuildSettingsStore":
         return await self.open()
@@ -162,6 +187,12 @@ class GuildSettingsStore:
             raise RuntimeError("GuildSettingsStore is not open; await store.open() first")
         return self._db
 
+    async def backup(self) -> Path | None:
+        """Copy the whole file (every owned table) to the backups folder, if any."""
+        if self.backups is None or str(self.path) == ":memory:":
+            return None
+        return await asyncio.to_thread(self.backups.take)
+
     async def schema_version(self) -> int:
         async with self.db.execute("PRAGMA user_version") as cur:
             (version,) = await cur.fetchone()
@@ -173,18 +204,35 @@ class GuildSettingsStore:
             raise RuntimeError(
                 f"{self.path} has schema version {current}, newer than this showbot "
                 f"understands ({len(MIGRATIONS)}); upgrade showbot")
+        if 0 < current < len(MIGRATIONS):
+            await self.backup()  # a copy from before the upgrade, whatever the upgrade does
         for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
             log.info("Migrating settings database to schema version %d", version)
             # executescript commits first; the version bump is part of the script
             # so a crash mid-way re-runs the whole step rather than skipping it.
-            await self.db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
+            async with self.db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"):
+                pass
+
+    async def _write(self, sql: str, parameters: tuple = ()) -> None:
+        """One statement, its cursor closed, committed."""
+        async with self.db.execute(sql, parameters):
+            pass
+        await self.db.commit()
 
     # --------------------------------------------------------------- settings
-    async def get(self, guild_id: int | None) -> GuildSettings:
-        if guild_id is None:  # DMs: defaults, nothing to configure
+    def cached(self, guild_id: int | None) -> GuildSettings | None:
+        """The settings if known without touching the disk, else None. Lets a
+        command decide what it may before its (3-second) deferral."""
+        if guild_id is None:
             return DEFAULTS
-        cached = self._cache.get(guild_id)
-        if cached is not None:
+        settings = self._cache.get(guild_id)
+        if settings is not None:
+            self._cache.move_to_end(guild_id)
+        return settings
+
+    async def get(self, guild_id: int | None) -> GuildSettings:
+        cached = self.cached(guild_id)
+        if cached is not None:  # DMs get the defaults: nothing to configure
             return cached
         values: dict[str, Any] = {}
         # fetch everything at once: a cursor left open across an await would let another
@@ -198,47 +246,45 @@ class GuildSettingsStore:
             values[key] = tuple(value) if isinstance(value, list) else value
         settings = dataclasses.replace(DEFAULTS, **values)
         self._cache[guild_id] = settings
+        while len(self._cache) > self._cache_size:  # bounded: thousands of servers, one process
+            self._cache.popitem(last=False)
         return settings
 
     async def set(self, guild_id: int, key: str, value: Any) -> GuildSettings:
         """Validate then store one setting; on :class:`InvalidSetting` nothing changes."""
         value = validate(key, value)
         stored = json.dumps(list(value) if isinstance(value, tuple) else value)
-        await self.db.execute(
+        await self._write(
             "INSERT INTO guild_setting (guild_id, key, value) VALUES (?, ?, ?) "
             "ON CONFLICT (guild_id, key) DO UPDATE SET value = excluded.value",
             (guild_id, key, stored))
-        await self.db.commit()
         self._cache.pop(guild_id, None)
         return await self.get(guild_id)
 
     # ------------------------------------------------------------------- logs
     async def log_answer(self, *, message_id: int, guild_id: int | None, channel_id: int | None,
                          question: str, intent: str, answered: bool) -> None:
-        await self.db.execute(
+        await self._write(
             "INSERT OR REPLACE INTO answer_log VALUES (?, ?, ?, ?, ?, ?, ?)",
             (message_id, guild_id, channel_id, question[:1000], intent, int(answered), time.time()))
-        await self.db.commit()
 
     async def log_unanswered(self, guild_id: int | None, question: str) -> None:
         text = normalise_question(question)
         if not text:
             return
-        await self.db.execute(
+        await self._write(
             "INSERT INTO unanswered (guild_id, question, asked_at) VALUES (?, ?, ?)",
             (guild_id, text, time.time()))
-        await self.db.commit()
 
     async def record_vote(self, *, message_id: int, user_id: int, guild_id: int | None, vote: int) -> None:
         """Store a 👍 (1) or 👎 (-1); a later vote by the same user replaces the earlier."""
         if vote not in (-1, 1):
             raise ValueError("vote must be 1 or -1")
-        await self.db.execute(
+        await self._write(
             "INSERT INTO feedback (message_id, user_id, guild_id, vote, created_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (message_id, user_id) DO UPDATE SET vote = excluded.vote, "
             "created_at = excluded.created_at",
             (message_id, user_id, guild_id, vote, time.time()))
-        await self.db.commit()
 
     async def votes(self, message_id: int) -> dict[int, int]:
         rows = await self.db.execute_fetchall(
@@ -262,7 +308,6 @@ class GuildSettingsStore:
         return rows[0][0] if rows else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self.db.execute(
+        await self._write(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
-        await self.db.commit()

@@ -1,10 +1,18 @@
 """Start-up: create_bot() from the environment, minimal intents, deliberate
 command sync, and a friendly one-line message for a missing/rejected token."""
+import io
 import logging
+import os
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 
+import aiohttp
 import discord
+import pytest
 
+from bot import logs
 from bot.discord_app import app
 from bot.discord_app.app import create_bot
 from bot.discord_app.client import ShowBot
@@ -55,16 +63,67 @@ def test_rejected_token_gives_one_line_of_help(monkeypatch, capsys, tmp_path):
     assert "not-a-real-token" not in err
 
 
-def test_the_token_never_reaches_the_logs(caplog):
-    config = app.Config(discord_token="secret.token.value")
-    app.configure_logging(config)
-    handler = logging.getLogger().handlers[0]
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "connecting with %s", ("secret.token.value",), None)
+@pytest.fixture
+def log_stream():
+    return io.StringIO()  # tests/conftest.py puts the logging configuration back afterwards
 
-    handler.filter(record)
 
-    assert "secret.token.value" not in record.getMessage()
-    logging.getLogger().handlers.clear()
+def test_the_token_never_reaches_the_logs(log_stream):
+    logs.configure("INFO", secrets=("secret.token.value",), stream=log_stream)
+
+    logging.getLogger("x").info("connecting with %s", "secret.token.value")
+
+    assert "secret.token.value" not in log_stream.getvalue() and "[token]" in log_stream.getvalue()
+
+
+def test_the_token_is_redacted_from_exception_text_and_tracebacks(log_stream):
+    token = "MTIz.secret.token"
+    app.configure_logging(app.Config(discord_token=token))
+    logging.getLogger().handlers[0].setStream(log_stream)
+
+    try:
+        raise discord.LoginFailure(f"Improper token has been passed: {token}")
+    except discord.LoginFailure:
+        logging.getLogger("discord.client").exception("Login failed")
+
+    text = log_stream.getvalue()
+    assert "Traceback" in text and "Improper token" in text
+    assert token not in text
+
+
+def test_debug_logging_keeps_third_party_chatter_at_info(log_stream):
+    logs.configure("DEBUG", stream=log_stream)
+
+    for name in ("aiosqlite", "discord.gateway", "asyncio"):
+        logging.getLogger(name).debug("noise from %s", name)
+    logging.getLogger("bot.qa").debug("ours")
+
+    assert "noise" not in log_stream.getvalue() and "ours" in log_stream.getvalue()
+
+
+@pytest.mark.parametrize("failure, code", [
+    (discord.LoginFailure("Improper token has been passed."), app.EXIT_CONFIG),
+    (aiohttp.ClientConnectionError("Cannot connect to host discord.com:443"), app.EXIT_UNAVAILABLE),
+    (OSError(101, "Network is unreachable"), app.EXIT_UNAVAILABLE),
+])
+def test_a_bad_token_and_an_unreachable_discord_exit_differently(monkeypatch, capsys, tmp_path, failure, code):
+    """systemd's RestartPreventExitStatus must stop retrying a bad token, not a network outage."""
+    async def fail(self, token):
+        raise failure
+    monkeypatch.setattr(ShowBot, "login", fail)
+
+    assert app.run(app.Config(discord_token="x.y.z", data_dir=tmp_path)) == code
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_an_unwritable_data_folder_is_one_clear_line(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+
+    code = app.run(app.Config(discord_token="x.y.z", data_dir=blocker / "data"))
+
+    err = capsys.readouterr().err.strip()
+    assert code == app.EXIT_CONFIG and len(err.splitlines()) == 1 and "data folder" in err
 
 
 async def test_commands_sync_on_first_start_only_and_again_when_the_tree_changes(
@@ -112,3 +171,37 @@ async def test_a_failed_sync_is_logged_and_the_bot_still_starts(world, config, e
 def test_sync_without_a_token_gives_one_line_of_help(capsys):
     assert app.sync(app.Config(discord_token=None)) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+SIGTERM_SCRIPT = """
+import asyncio, os, signal, sys
+from pathlib import Path
+from bot.discord_app import app
+from bot.discord_app.client import ShowBot
+
+async def login(self, token):
+    self.sync_on_start = False  # no application id without a real login
+    await self.setup_hook()  # opens the settings store and the engine, as the real login does
+    os.kill(os.getpid(), signal.SIGTERM)
+    await asyncio.sleep(30)  # the gateway would be here
+
+bots = []
+original_close = ShowBot.close
+async def close(self):
+    bots.append(self)
+    await original_close(self)
+ShowBot.login, ShowBot.close = login, close
+code = app.run(app.Config(discord_token="x.y.z", data_dir=Path(sys.argv[1])))
+print(code, [b.guild_settings._db is None for b in bots])
+"""
+
+
+def test_sigterm_stops_the_bot_cleanly(tmp_path):
+    """docker stop / systemctl stop: the bot closes (its databases too) and exits 0,
+    instead of dying mid-write (or being ignored as a container's PID 1)."""
+    checkout = Path(__file__).resolve().parents[3]
+    proc = subprocess.run([sys.executable, "-c", SIGTERM_SCRIPT, str(tmp_path)], capture_output=True, text=True,
+                          timeout=60, env=dict(os.environ, PYTHONPATH=str(checkout)))
+
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["0", "[True]"]

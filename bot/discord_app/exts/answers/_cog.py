@@ -2,6 +2,7 @@
 failure looks like is bot.discord_app.exts.errors' job; this module only routes."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -10,41 +11,93 @@ from discord.ext import commands
 
 from bot.discord_app.refusals import EmptyQuestion, UserOnCooldown
 from bot.discord_app.exts.errors import describe_error
-from bot.discord_app.exts.feedback import FeedbackView
-from bot.qa.models import Answer
 from bot.discord_app.render import render_answer, render_help, render_notice, render_sources
+from bot.storage.guild_settings import GuildSettings
 
-from ._gate import (
-    MAX_QUESTION,
-    Cooldowns,
-    allowed_here,
-    answer_gate,
-    clean_question,
-    mentions_bot,
-)
+from ._delivery import RETRY_DELAY, deliver
+from ._gate import MAX_QUESTION, Cooldowns, allowed_here, clean_question, enforce, mentions_bot
 
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
+#: Seconds a command waits for settings that are not in memory before deferring
+#: anyway: far inside Discord's 3 seconds, long enough for any healthy disk.
+SETTINGS_BUDGET = 0.5
 
 
 class Answers(commands.Cog):
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: commands.Bot, *, retry_delay: float = RETRY_DELAY,
+                 settings_budget: float = SETTINGS_BUDGET) -> None:
         self.bot = bot
         self.cooldowns = Cooldowns()
+        self.retry_delay = retry_delay
+        self.settings_budget = settings_budget
 
-    # ------------------------------------------------------------- delivery
-    async def _deliver(self, interaction: discord.Interaction, answer: Answer) -> None:
-        """Replace the deferred "thinking…" response with the answer embed."""
-        settings = await self.bot.guild_settings.get(interaction.guild_id)
-        embed = render_answer(answer, hide_spoilers=settings.hide_spoilers)
-        view = FeedbackView() if answer.answered else None
-        kwargs = {"view": view} if view else {}
-        message = await interaction.edit_original_response(
-            embed=embed, allowed_mentions=NO_MENTIONS, **kwargs)
+    @property
+    def feedback_view(self) -> discord.ui.View | None:
+        """The one 👍/👎 view, reused for every answer (None without the feedback extension)."""
+        feedback = self.bot.get_cog("Feedback")
+        return feedback.view if feedback is not None else None
+
+    # ------------------------------------------------------------- interactions
+    async def _start(self, interaction: discord.Interaction, *, cooldown: bool,
+                     ephemeral: bool = False) -> GuildSettings:
+        """Defer within Discord's 3 seconds whatever the disk does, then the rest.
+
+        Nothing that can wait unboundedly comes before the deferral. The
+        settings are usually in memory; otherwise their read gets at most
+        ``settings_budget`` seconds, so that in the normal case a refusal (wrong
+        channel, cooldown) is still decided first and sent privately. If the read
+        is slower, the command defers at once, waits for it afterwards, and a
+        refusal then replaces the "thinking…" message."""
+        store = self.bot.guild_settings
+        settings = store.cached(interaction.guild_id)
+        read = None
+        if settings is None:
+            read = asyncio.ensure_future(store.get(interaction.guild_id))
+            done, _ = await asyncio.wait({read}, timeout=self.settings_budget)  # a timeout leaves it running
+            if done:
+                settings = read.result()
+            else:
+                log.warning("Settings of guild %s took over %.1f s to read; deferring first",
+                            interaction.guild_id, self.settings_budget)
+        if settings is not None:
+            self._enforce(interaction, settings, cooldown)
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+        if settings is None:
+            settings = await read
+            self._enforce(interaction, settings, cooldown)
+        return settings
+
+    def _enforce(self, interaction: discord.Interaction, settings: GuildSettings, cooldown: bool) -> None:
+        enforce(settings, self.cooldowns, guild_id=interaction.guild_id, channel=interaction.channel,
+                user_id=interaction.user.id, cooldown=cooldown)
+
+    async def _send(self, interaction: discord.Interaction, *, ephemeral: bool = False,
+                    **payload) -> discord.Message:
+        """Replace the deferred "thinking…" message with ``payload``; through a
+        5xx or 429, retry once, then send it as a follow-up."""
+        command = interaction.command.name if interaction.command else "?"
+        return await deliver(
+            lambda: interaction.edit_original_response(allowed_mentions=NO_MENTIONS, **payload),
+            lambda: interaction.followup.send(wait=True, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS,
+                                              **payload),
+            what=f"the /{command} response", delay=self.retry_delay)
+
+    async def _answer(self, interaction: discord.Interaction, get_answer, **start) -> None:
+        settings = await self._start(interaction, **start)
+        answer = await get_answer()
+        message = await self._send(interaction, **self._answer_payload(answer, settings))
         await self._record(message, answer)
 
-    async def _record(self, message: discord.Message, answer: Answer) -> None:
+    def _answer_payload(self, answer, settings: GuildSettings) -> dict:
+        payload = {"embed": render_answer(answer, hide_spoilers=settings.hide_spoilers)}
+        view = self.feedback_view
+        if answer.answered and view is not None:
+            payload["view"] = view
+        return payload
+
+    async def _record(self, message: discord.Message, answer) -> None:
         """Log for /config report and feedback; never lets logging fail an answer."""
         store = self.bot.guild_settings
         guild_id = message.guild.id if message.guild else getattr(message, "guild_id", None)
@@ -56,35 +109,26 @@ class Answers(commands.Cog):
         except Exception:
             log.exception("Could not log answer %s", message.id)
 
-    async def _answer(self, interaction: discord.Interaction, get_answer) -> None:
-        # The core may take a moment (first query, big knowledge base): defer
-        # so Discord's 3-second limit never turns a slow answer into an error.
-        await interaction.response.defer(thinking=True)
-        answer = await get_answer()
-        await self._deliver(interaction, answer)
-
     # -------------------------------------------------------------- /ask
     @app_commands.command(name="ask", description="Ask a question about All of Us Are Dead; the answer cites its sources.")
     @app_commands.describe(question="Your question, e.g. Who plays Nam-ra?")
-    @answer_gate(cooldown=True)
     async def ask(self, interaction: discord.Interaction,
                   question: app_commands.Range[str, 1, MAX_QUESTION]) -> None:
         text = clean_question(question)
         if not text:
-            raise EmptyQuestion()
-        await self._answer(interaction, lambda: self.bot.engine.ask(text))
+            raise EmptyQuestion()  # decided in memory: answered privately, before any deferral
+        await self._answer(interaction, lambda: self.bot.engine.ask(text), cooldown=True)
 
     # --------------------------------------------------------- shortcuts
     @app_commands.command(name="cast", description="The cast, or who plays a character (or whom an actor plays).")
     @app_commands.describe(name="A character or actor (optional)")
-    @answer_gate(cooldown=True)
     async def cast(self, interaction: discord.Interaction,
                    name: app_commands.Range[str, 1, 100] | None = None) -> None:
         name = clean_question(name or "")
         if name:
-            await self._answer(interaction, lambda: self.bot.engine.answer_for("who_is", name))
+            await self._answer(interaction, lambda: self.bot.engine.answer_for("who_is", name), cooldown=True)
         else:
-            await self._answer(interaction, lambda: self.bot.engine.answer_for("cast_list"))
+            await self._answer(interaction, lambda: self.bot.engine.answer_for("cast_list"), cooldown=True)
 
     @cast.autocomplete("name")
     async def cast_name_autocomplete(self, interaction: discord.Interaction,
@@ -98,21 +142,18 @@ class Answers(commands.Cog):
         return [app_commands.Choice(name=n, value=n) for n in list(unique)[:25]]
 
     @app_commands.command(name="release", description="When All of Us Are Dead (and season 2) came out.")
-    @answer_gate(cooldown=True)
     async def release(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, lambda: self.bot.engine.answer_for("release"))
+        await self._answer(interaction, lambda: self.bot.engine.answer_for("release"), cooldown=True)
 
     @app_commands.command(name="sources", description="The news articles showbot's answers come from.")
-    @answer_gate(cooldown=False)
     async def sources(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(embed=render_sources(self.bot.engine.articles()),
-                                                allowed_mentions=NO_MENTIONS)
+        await self._start(interaction, cooldown=False)
+        await self._send(interaction, embed=render_sources(self.bot.engine.articles()))
 
     @app_commands.command(name="help", description="What showbot can answer, and how to ask.")
-    @answer_gate(cooldown=False)
     async def help_command(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(embed=render_help(self.bot.engine.suggestions()),
-                                                ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await self._start(interaction, cooldown=False, ephemeral=True)
+        await self._send(interaction, ephemeral=True, embed=render_help(self.bot.engine.suggestions()))
 
     # ---------------------------------------------------------- mentions
     @commands.Cog.listener()
@@ -130,22 +171,28 @@ class Answers(commands.Cog):
         except Exception as error:
             log.error("Mention reply failed in guild %s", message.guild.id, exc_info=error)
             try:
-                await message.reply(render_notice(describe_error(error)[0]), allowed_mentions=NO_MENTIONS)
-            except discord.HTTPException:
-                pass  # Discord itself is failing; the log has it
+                await self._reply(message, content=render_notice(describe_error(error)[0]))
+            except discord.HTTPException as again:
+                log.error("Could not even apologise in channel %s: %s", message.channel.id, again)
 
-    async def _reply_to_mention(self, message: discord.Message, settings) -> None:
+    async def _reply(self, message: discord.Message, **payload) -> discord.Message:
+        """Reply to ``message``; through a 5xx or 429, retry once, then post in
+        its channel without the reply link: a failed reply must not be silence."""
+        return await deliver(
+            lambda: message.reply(allowed_mentions=NO_MENTIONS, **payload),
+            lambda: message.channel.send(allowed_mentions=NO_MENTIONS, **payload),
+            what="a mention reply", delay=self.retry_delay)
+
+    async def _reply_to_mention(self, message: discord.Message, settings: GuildSettings) -> None:
         question = clean_question(message.content, bot_id=self.bot.user.id)
         if not question:
-            await message.reply(embed=render_help(self.bot.engine.suggestions()), allowed_mentions=NO_MENTIONS)
+            await self._reply(message, embed=render_help(self.bot.engine.suggestions()))
             return
         wait = self.cooldowns.retry_after(message.guild.id, message.author.id, settings.cooldown_seconds)
         if wait:
-            await message.reply(render_notice(describe_error(UserOnCooldown(wait))[0]),
-                                allowed_mentions=NO_MENTIONS)
+            if self.cooldowns.first_refusal(message.guild.id, message.author.id):
+                await self._reply(message, content=render_notice(describe_error(UserOnCooldown(wait))[0]))
             return
         answer = await self.bot.engine.ask(question)
-        embed = render_answer(answer, hide_spoilers=settings.hide_spoilers)
-        kwargs = {"view": FeedbackView()} if answer.answered else {}
-        reply = await message.reply(embed=embed, allowed_mentions=NO_MENTIONS, **kwargs)
+        reply = await self._reply(message, **self._answer_payload(answer, settings))
         await self._record(reply, answer)

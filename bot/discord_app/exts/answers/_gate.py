@@ -1,6 +1,6 @@
 """Who may be answered where and when: channel restriction, per-user cooldown,
-and cleaning the question text. Checks raise ``bot.discord_app.refusals`` refusals, which the
-error-handler extension turns into friendly ephemeral messages."""
+and cleaning the question text. :func:`enforce` raises ``bot.discord_app.refusals``
+refusals, which the error-handler extension turns into friendly ephemeral messages."""
 from __future__ import annotations
 
 import re
@@ -8,8 +8,6 @@ import time
 import unicodedata
 
 import discord
-from discord import app_commands
-
 from bot.discord_app.refusals import ChannelNotAllowed, UserOnCooldown
 
 #: Discord lets a string option be up to 6,000 characters; a question longer
@@ -52,6 +50,7 @@ class Cooldowns:
 
     def __init__(self) -> None:
         self._last: dict[tuple[int | None, int], float] = {}
+        self._told: dict[tuple[int | None, int], float] = {}
 
     def retry_after(self, guild_id: int | None, user_id: int, seconds: int) -> float:
         """0 if the user may ask now (and start their cooldown), else seconds to wait."""
@@ -64,22 +63,29 @@ class Cooldowns:
         self._last[(guild_id, user_id)] = now
         if len(self._last) > 10_000:  # forget the long idle, keep memory bounded
             self._last = {k: v for k, v in self._last.items() if now - v < 3600}
+            self._told = {k: v for k, v in self._told.items() if k in self._last}
         return 0.0
 
-
-def answer_gate(*, cooldown: bool):
-    """Check: the server allows answers in this channel, then (for questions)
-    the user's cooldown has run out, which restarts it. One check, so a refusal
-    for the channel never spends the user's cooldown."""
-    async def predicate(interaction: discord.Interaction) -> bool:
-        settings = await interaction.client.guild_settings.get(interaction.guild_id)
-        if not allowed_here(settings, interaction.channel):
-            raise ChannelNotAllowed(settings.allowed_channels)
-        if cooldown:
-            cog = interaction.client.get_cog("Answers")
-            wait = cog.cooldowns.retry_after(interaction.guild_id, interaction.user.id,
-                                             settings.cooldown_seconds)
-            if wait:
-                raise UserOnCooldown(wait)
+    def first_refusal(self, guild_id: int | None, user_id: int) -> bool:
+        """True the first time a user is refused within their current cooldown,
+        False after: a public "you're asking quickly" once, then silence, so
+        that spamming the bot cannot make it spam the channel."""
+        key = (guild_id, user_id)
+        window = self._last.get(key)
+        if window is None or self._told.get(key) == window:
+            return False
+        self._told[key] = window
         return True
-    return app_commands.check(predicate)
+
+
+def enforce(settings, cooldowns: Cooldowns, *, guild_id: int | None, channel, user_id: int,
+            cooldown: bool) -> None:
+    """Raise the refusal, if any: the server allows answers in this channel, then
+    (for questions) the user's cooldown has run out, which restarts it. The
+    channel comes first so that a refusal for it never spends the cooldown."""
+    if not allowed_here(settings, channel):
+        raise ChannelNotAllowed(settings.allowed_channels)
+    if cooldown:
+        wait = cooldowns.retry_after(guild_id, user_id, settings.cooldown_seconds)
+        if wait:
+            raise UserOnCooldown(wait)

@@ -48,11 +48,15 @@ class ConfigCommands(commands.GroupCog, group_name="config", group_description="
         # interaction.permissions: the invoker's resolved permissions in this channel.
         if not interaction.permissions.manage_guild:
             raise app_commands.MissingPermissions(["manage_guild"])
+        # Every subcommand reads or writes the database, which may be slow:
+        # answer Discord (privately) before any of it, within its 3 seconds.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         return True
 
     async def _reply(self, interaction: discord.Interaction, text: str | None = None,
                      embed: discord.Embed | None = None) -> None:
-        await interaction.response.send_message(
+        # After a private deferral, the first follow-up replaces the "thinking…" message.
+        await interaction.followup.send(
             text, embed=embed, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
     @app_commands.command(name="show", description="Every showbot setting for this server")

@@ -1,10 +1,9 @@
 """👍/👎 buttons under each answer; votes go to the settings database."""
-from ._view import FeedbackView
+from ._cog import Feedback
+from ._view import DOWN_ID, UP_ID, FeedbackView, VoteButton
 
-__all__ = ("FeedbackView", "setup")
+__all__ = ("DOWN_ID", "UP_ID", "Feedback", "FeedbackView", "VoteButton", "setup")
 
 
 async def setup(bot) -> None:
-    # Persistent: the buttons keep working on old answers after a restart,
-    # because callbacks are matched by custom_id, not by an in-memory view.
-    bot.add_view(FeedbackView())
+    await bot.add_cog(Feedback(bot))

@@ -1,8 +1,10 @@
 """/ask through the real discord.py stack (SimCord) with the fake engine."""
+import asyncio
+
 import pytest
 import simcord
 
-from bot.discord_app.refusals import EmptyQuestion
+from bot.discord_app.refusals import ChannelNotAllowed, EmptyQuestion
 from bot.discord_app.exts.feedback._view import DOWN_ID, UP_ID
 from tests.discord_app.exts.conftest import expected_errors
 
@@ -75,3 +77,60 @@ async def test_markdown_and_odd_unicode_show_as_typed(world):
 
     embed = result.response.embeds[0]
     assert embed.title.startswith(r"\*\*Nam-ra\*\* \|\|ending\|\| 남라")
+
+
+def _new_server(env):
+    """A server joined after start: its settings are not in memory yet."""
+    guild = env.create_guild("New server")
+    answers, chat = guild.create_text_channel("answers"), guild.create_text_channel("chat")
+    return guild, answers, chat, guild.add_member(env.create_user("newcomer"))
+
+
+def _slow_settings(env, store, monkeypatch, seconds: float = 4) -> None:
+    read = store.get
+
+    async def slow_get(guild_id):
+        await env.external_wait(asyncio.sleep(seconds), reason="a settings read on a very slow disk")
+        return await read(guild_id)
+    monkeypatch.setattr(store, "get", slow_get)
+
+
+@pytest.mark.parametrize("command, options", [
+    ("ask", {"question": "Who plays Nam-ra?"}), ("sources", {}), ("help", {}),
+])
+async def test_a_slow_settings_read_does_not_lose_the_interaction(world, store, monkeypatch, command, options):
+    """Discord drops an interaction not answered within 3 s (10062 Unknown interaction):
+    the deferral must not wait for the settings, whatever the disk does."""
+    _, channel, _, fan = _new_server(world.env)
+    _slow_settings(world.env, store, monkeypatch)
+
+    result = await fan.slash(channel, command, **options)
+    await world.env.advance_time(5)
+
+    assert result.response.embeds
+    assert expected_errors(world.env) == []
+
+
+async def test_refusals_stay_private_when_settings_are_read_from_disk(world, store):
+    guild, answers, chat, fan = _new_server(world.env)
+    await store.set(guild.id, "allowed_channels", (answers.id,))
+    store._cache.clear()  # as after a restart: nothing in memory
+
+    refused = await fan.slash(chat, "ask", question="Who plays Nam-ra?")
+
+    assert refused.ephemeral and f"<#{answers.id}>" in refused.response.content
+    assert expected_errors(world.env) == [ChannelNotAllowed]
+
+
+async def test_a_refusal_after_a_slow_settings_read_still_reaches_the_user(world, store, monkeypatch):
+    guild, answers, chat, fan = _new_server(world.env)
+    await store.set(guild.id, "allowed_channels", (answers.id,))
+    store._cache.clear()
+    _slow_settings(world.env, store, monkeypatch)
+
+    refused = await fan.slash(chat, "ask", question="Who plays Nam-ra?")
+    await world.env.advance_time(5)
+
+    assert f"<#{answers.id}>" in refused.response.content  # replaces the "thinking…" message
+    assert world.env.bot.engine.asked == []
+    assert expected_errors(world.env) == [ChannelNotAllowed]

@@ -49,3 +49,21 @@ async def test_mentions_turned_off_means_silence(world, store):
     await world.fan.send(world.general, f"<@{world.bot_id}> who plays Nam-ra?")
 
     assert bot_messages(world.env, world.general) == []
+
+
+async def test_mention_spam_gets_one_cooldown_notice_per_window_then_silence(world, store):
+    await store.set(world.guild.id, "cooldown_seconds", 30)
+    ask = f"<@{world.bot_id}> who plays Nam-ra?"
+
+    for _ in range(10):
+        await world.fan.send(world.general, ask)
+    first_window = bot_messages(world.env, world.general)
+    await world.env.advance_time(30)
+    for _ in range(10):
+        await world.fan.send(world.general, ask)
+    both_windows = bot_messages(world.env, world.general)
+
+    assert len(first_window) == 2  # the answer, then one "you're asking quickly"
+    assert first_window[0].embeds and "asking quickly" in first_window[1].content
+    assert len(both_windows) == 4 and "asking quickly" in both_windows[3].content
+    assert len(world.env.bot.engine.asked) == 2

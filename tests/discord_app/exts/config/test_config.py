@@ -1,5 +1,7 @@
 """/config: admins only (by default visibility AND a runtime check), settings
 validated, stored, and kept across restarts."""
+import asyncio
+
 import pytest
 import simcord
 from discord import app_commands
@@ -106,3 +108,19 @@ async def test_report_shows_unanswered_questions_and_downvoted_answers(world):
 async def test_config_is_not_available_in_dms(world):
     config = world.env.backend.find_command("config", None)
     assert config["contexts"] == [0] or config.get("dm_permission") is False
+
+
+async def test_config_answers_discord_before_a_slow_settings_read(world, store, monkeypatch):
+    env = world.env
+    read = store.get
+
+    async def slow_get(guild_id):
+        await env.external_wait(asyncio.sleep(4), reason="a settings read on a very slow disk")
+        return await read(guild_id)
+    monkeypatch.setattr(store, "get", slow_get)
+
+    result = await world.admin.slash(world.general, "config show")
+    await env.advance_time(5)
+
+    assert result.ephemeral and result.response.embeds
+    assert expected_errors(env) == []

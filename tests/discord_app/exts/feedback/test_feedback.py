@@ -35,3 +35,15 @@ async def test_mention_replies_get_buttons_too(world, store):
     await world.fan.click(reply, custom_id=UP_ID)
 
     assert await store.votes(reply.id) == {world.fan.id: 1}
+
+
+async def test_answers_reuse_one_registered_view_instead_of_keeping_one_per_answer(world, store):
+    """discord.py keeps every dispatchable View it sends; one per answer grew without end."""
+    for _ in range(10):
+        await world.fan.slash(world.general, "ask", question="Who plays Nam-ra?")
+        await world.fan.send(world.general, f"<@{world.bot_id}> who plays Nam-ra?")
+    last = world.general.last_message
+
+    assert len(world.env.bot.persistent_views) <= 1
+    click = await world.fan.click(last, custom_id=UP_ID)
+    assert click.ephemeral and await store.votes(last.id) == {world.fan.id: 1}
