@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.articles import find_articles, read_article
-from bot.ingest import Boilerplate, segment
-from bot.config import BUNDLED_ARTICLES, BUNDLED_KNOWLEDGE, Config
+from bot.config import BUNDLED_ARTICLES, BUNDLED_LANGUAGE, Config
+from bot.pipeline.articles import read_article
+from bot.pipeline.segment import Boilerplate, segment
+
+#: The bundled show's own folder (the bundled articles root holds one folder per show).
+BUNDLED_SHOW = BUNDLED_ARTICLES / "all-of-us-are-dead"
+
+
+def find_articles(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt"))
 
 
 @pytest.fixture(autouse=True)
@@ -30,20 +37,20 @@ def _restore_logging():
 
 @pytest.fixture(scope="session")
 def rules() -> Boilerplate:
-    return Boilerplate.load(BUNDLED_KNOWLEDGE / "boilerplate.toml")
+    return Boilerplate.load(BUNDLED_LANGUAGE / "boilerplate.toml")
 
 
 @pytest.fixture(scope="session")
 def bundled_docs(rules):
     """Every bundled article, read and segmented: [(path, Document)]."""
-    return [(p, segment(read_article(p), rules)) for p in find_articles(BUNDLED_ARTICLES)]
+    return [(p, segment(read_article(p), rules)) for p in find_articles(BUNDLED_SHOW)]
 
 
 @pytest.fixture
 def articles_copy(tmp_path) -> Path:
     """A private copy of the bundled articles, free to edit."""
     folder = tmp_path / "articles"
-    shutil.copytree(BUNDLED_ARTICLES, folder)
+    shutil.copytree(BUNDLED_SHOW, folder)
     return folder
 
 
@@ -73,7 +80,7 @@ def qa_engine(bundled_config):
 @pytest.fixture(scope="session")
 def article_texts() -> list[str]:
     """Every bundled article body, for verbatim checks."""
-    return [read_article(p).body for p in find_articles(BUNDLED_ARTICLES)]
+    return [read_article(p).body for p in find_articles(BUNDLED_SHOW)]
 
 
 def write_article(folder: Path, name: str, body: str, **meta: str) -> Path:

@@ -2,7 +2,7 @@
 
 An `IntakeArticle` can only exist in a valid state: every refusal happens before one is
 built, so a caller that holds one can store it without further checks. Its file text is
-the front-matter format `bot/articles.py` reads, written so that reading it back gives the
+the front-matter format `bot/pipeline/articles.py` reads, written so that reading it back gives the
 same title, publisher, date, url and body, character for character: the body is what the
 bot will quote, so nothing in it may shift on the way to disk.
 """

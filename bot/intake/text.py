@@ -1,6 +1,6 @@
 """Plain-text and Markdown articles: the optional `---` header, then the body verbatim.
 
-This mirrors the header rules of `bot/articles.py` (keys title, publisher, date, url;
+This mirrors the header rules of `bot/pipeline/articles.py` (keys title, publisher, date, url;
 `#` comment lines; surrounding quotes dropped) but refuses, with a sentence the admin
 can act on, what the reader would only log at build time or would let through: an
 unclosed header, an unknown or repeated key, a date that is not a real day, a url that

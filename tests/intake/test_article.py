@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.articles import read_article
+from bot.pipeline.articles import read_article
 from bot.intake.article import IntakeArticle, clean_url, make_article, safe_file_name
 from bot.intake.dates import header_date, page_date
 from bot.intake.errors import IntakeRefused, Reason

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.articles import read_article
-from bot.config import BUNDLED_KNOWLEDGE
-from bot.ingest import Boilerplate, segment
+from bot.pipeline.articles import read_article
+from bot.config import BUNDLED_LANGUAGE
+from bot.pipeline.segment import Boilerplate, segment
 from bot.intake.errors import IntakeRefused, Reason
 from bot.intake.html import article_from_html, decode_page, read_page_meta
 
@@ -40,7 +40,7 @@ def test_every_sentence_the_bot_can_quote_is_page_text(tmp_path):
     article = article_from_html(ARTICLE_HTML, url="https://example.com/news/123")
     path = tmp_path / "page.md"
     path.write_bytes(article.to_bytes())
-    doc = segment(read_article(path), Boilerplate.load(BUNDLED_KNOWLEDGE / "boilerplate.toml"))
+    doc = segment(read_article(path), Boilerplate.load(BUNDLED_LANGUAGE / "boilerplate.toml"))
     quotes = [s.text for s in doc.sentences]
     assert ("Netflix has confirmed that All of Us Are Dead will return for a second season, the "
             "streamer announced on Monday during its Geeked Week event.") in quotes

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.articles import read_article
+from bot.pipeline.articles import read_article
 from bot.intake.errors import IntakeRefused, Reason
 from bot.intake.upload import MAX_UPLOAD_BYTES, article_from_upload, check_upload_size
 
