@@ -143,7 +143,7 @@ class Engine:
         k = await self.library.knowledge(show_id, guild_id)
         if getattr(k, "linker", None) is None:
             k.linker = PeopleLinker(k.people)
-            k.retriever = Retriever(k, self.lexicon)
+            k.retriever = Retriever(k, self.lexicon, self.matcher.intent_words)
         return k
 
     def _context(self, k: ShowKnowledge) -> Context:
@@ -242,11 +242,14 @@ class Engine:
         """Question words that neither choose the question type nor are in the answer: an
         answer about something else ("who plays Nam-ra's mother?" is not who plays Nam-ra)."""
         vocab = self.matcher.intent_words.get(intent.name, frozenset())
-        leftover = {t for t in q.terms if t not in vocab and t not in draft.covers} | (q.relation_terms - vocab)
+        leftover = {t for t in q.terms if t not in vocab and t not in draft.covers and t not in q.soft}
+        leftover |= q.relation_terms - vocab
         retriever = k.retriever
-        return {t for t in leftover
-                if not any(retriever.holds(s, t) for s in draft.sentences)
-                and not (t in q.relation_terms and False)}
+        missing = {t for t in leftover if not any(retriever.holds(s, t) for s in draft.sentences)}
+        # everyone the question names must be in the answer's sources ("how many episodes did
+        # Tim Burton direct" is not answered by how many episodes the season has)
+        missing |= {l.person.name for l in q.links if not any(l.person.id in s.people for s in draft.sentences)}
+        return missing
 
     def _from_search(self, q: Question, k: ShowKnowledge, season, part) -> tuple[Draft, float] | None:
         if not q.terms:
@@ -258,13 +261,14 @@ class Engine:
             log.info("search found nothing for %r", q.text[:200])
             return None
         for best in ranked[:3]:
-            ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms)
+            ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms, q.soft)
             if ok:
                 break
             log.info("search result for %r rejected: %s", q.text[:200], why)
         else:
             return None
-        candidates = [best] + [s for s in ranked if s is not best and search_ok(s, k.idf, self.thresholds, query.expects, query.terms)[0]]
+        candidates = [best] + [s for s in ranked if s is not best
+                               and search_ok(s, k.idf, self.thresholds, query.expects, query.terms, q.soft)[0]]
         return compose(self._context(k), _SearchAsk(q, season, part), candidates, several=False), round(best.coverage, 3)
 
     def _answer(self, question: str, intent: str, confidence: float, draft: Draft, k: ShowKnowledge, reason: str) -> Answer:

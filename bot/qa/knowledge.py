@@ -122,8 +122,9 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
                           rec.get("url"), guild_id)
         articles.append(article)
         first = len(sentences)
+        heading_stems = [frozenset(stem(w) for w in lexicon.phrases.apply(tokens(h))) for h in rec["sections"]]
         for srec in rec["sentences"]:
-            seasons = _seasons(srec["seasons"], final)
+            seasons = _seasons(srec["seasons"], final, show_keys)
             if show_season is not None:
                 seasons += tuple((int(m.group(1)), None) for m in show_season.finditer(srec["t"])
                                  if (int(m.group(1)), None) not in seasons)
@@ -138,7 +139,8 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
             ids = frozenset(i for name in srec["people"] for i in _ids(aliases, name))
             s = Sentence(len(sentences), article, srec["i"], rec["sections"][srec["sec"]] if srec["sec"] else "",
                          srec["t"], srec["k"], seasons, srec["src"], stems, ids, srec["topics"],
-                         spoiler="ending" in srec["topics"] and srec["topics"]["ending"] >= 1.0)
+                         spoiler="ending" in srec["topics"] and srec["topics"]["ending"] >= 1.0,
+                         context=heading_stems[srec["sec"]] - stems)
             sentences.append(s)
             for pid in ids:
                 by_person[pid].append(s)
@@ -149,6 +151,7 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
                       vocabulary, frozenset(surface),
                       frozenset(w for w, n in capital.items() if n > lower[w]), dict(by_person), records=list(records))
     _facts(k, raw_facts, show_keys)
+    _first_season_context(k)
     k.seasons = frozenset(n for s in sentences for n, _ in s.seasons if n) | frozenset(
         e.season for e in k.events if e.season)
     k.other_titles = _other_titles(all_records, show, people)
@@ -172,9 +175,14 @@ def _ids(aliases: dict[str, set[int]], name: str) -> set[int]:
     return aliases.get(plain_key(name), set()) | aliases.get(name_key(name), set())
 
 
-def _seasons(refs: list, final: int | None) -> tuple[tuple[int, int | None], ...]:
+def _seasons(refs: list, final: int | None, show_keys: set[str] = frozenset()) -> tuple[tuple[int, int | None], ...]:
+    """(season, part) pairs of a sentence's references, "the final season" resolved, and
+    another work's seasons ("the second season of *You*") left out."""
     out = []
-    for season, part, relative in refs:
+    for ref in refs:
+        season, part, relative = ref[:3]
+        if len(ref) > 3 and show_keys and not _is_show(ref[3], show_keys):
+            continue
         if season is None and relative == "final":
             season = final
         if season is not None and (season, part) not in out:
@@ -182,11 +190,40 @@ def _seasons(refs: list, final: int | None) -> tuple[tuple[int, int | None], ...
     return tuple(out)
 
 
+def _first_season_context(k: ShowKnowledge) -> None:
+    """A sentence no season is named for, in an article written before any news of a
+    later season (its renewal, filming, release), is about the first season."""
+    later = [e.ymd for e in k.events if e.season and e.season > 1 and e.ymd[0]
+             and e.event in ("renewal", "release", "filming", "filming_end", "trailer")]
+    later += [_article_ymd(s.article) for s in k.sentences if any(n > 1 for n, _ in s.seasons)
+              and s.season_source == "sentence" and s.article.date]
+    later = [d for d in later if d[0]]
+    first_later = min(later, default=None)
+    if first_later is None and any(n > 1 for s in k.sentences for n, _ in s.seasons):
+        return  # later seasons are talked about, but nothing dates them: leave these alone
+    for s in k.sentences:
+        if s.seasons or not (first_later is None or (s.article.date and _article_ymd(s.article) < first_later)):
+            continue
+        s.seasons = ((1, None),)
+        s.season_source = "article"
+
+
+def _article_ymd(article: Article) -> tuple[int, int, int]:
+    from bot.text.dates import parse_iso
+    return parse_iso(article.date)
+
+
+def _is_show(title: str, show_keys: set[str]) -> bool:
+    key = plain_key(title)
+    return any(key == k or key.startswith(k) or k.startswith(key) for k in show_keys if k)
+
+
 def _final_season(records) -> int | None:
     """The season articles call the final one ("the third and final season")."""
     for _, r in records:
         for s in r["sentences"]:
-            for season, part, relative in s["seasons"]:
+            for ref in s["seasons"]:
+                season, relative = ref[0], ref[2]
                 if relative == "final" and season:
                     return season
     finals = [f for _, r in records for f in r["facts"] if f["k"] == "event" and f["event"] == "final"]
@@ -214,7 +251,7 @@ def _facts(k: ShowKnowledge, raw_facts, show_keys: set[str]) -> None:
     for f, s in raw_facts:
         if s is None:
             continue
-        seasons = tuple(n for n, _ in _seasons(f.get("seasons", []), k.final_season) if n)
+        seasons = tuple(n for n, _ in _seasons(f.get("seasons", []), k.final_season, show_keys) if n)
         weak = f.get("src") in ("article", None)
         if f["k"] == "cast":
             actor_name, char_name = f["actor"], f["character"]
@@ -231,7 +268,7 @@ def _facts(k: ShowKnowledge, raw_facts, show_keys: set[str]) -> None:
             if pid is not None:
                 k.crew.append(CrewFact(pid, f["role"], s))
         elif f["k"] == "event":
-            parts = [p for (_, p) in _seasons(f.get("seasons", []), k.final_season)]
+            parts = [p for (_, p) in _seasons(f.get("seasons", []), k.final_season, show_keys)]
             e = EventFact(f["event"], f["status"], seasons[0] if seasons else None, parts[0] if parts else None,
                           f.get("date"), tuple(f.get("ymd") or (0, 0, 0)), f.get("precision", 0),
                           f.get("vague", False), weak, s)

@@ -16,6 +16,7 @@ class Lexicon:
     question_stems: frozenset[str]
     fillers: frozenset[str]
     opinion: frozenset[str]
+    weak: frozenset[str]  # stems of words that qualify rather than name what is asked
     related: dict[str, frozenset[str]]  # stem -> stems that answer it
     templates: dict[str, str]
     intents: dict
@@ -32,6 +33,7 @@ class Lexicon:
         return cls(PhraseMap(lang.get("phrases", {})), stopwords, frozenset(stem(w) for w in stopwords),
                    frozenset(stem(w) for w in split("question_words")), split("fillers"),
                    frozenset(stem(w) for w in split("opinion")),
+                   frozenset(stem(w) for w in split("weak")),
                    {k: frozenset(v - {k}) for k, v in related.items()},
                    {k: v for k, v in data.answers.items() if isinstance(v, str)}, data.intents)
 

@@ -43,6 +43,7 @@ class Sentence:
     people: frozenset[int]  # ids of the people it names
     topics: dict[str, float]
     spoiler: bool = False
+    context: frozenset[str] = frozenset()  # stems of its heading (the title, in the first section)
 
 
 @dataclass

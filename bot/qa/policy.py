@@ -19,10 +19,12 @@ class Thresholds:
     intent: float = 0.45  # confidence below which a question type is not trusted
     margin: float = 0.03  # top two question types closer than this are ambiguous
     search: float = 0.72  # share of the question's meaning a found sentence must cover
+    search_typed: float = 0.6  # ... when it also holds the specific kind of thing asked for
     search_rare_missing: float = 2.2  # idf above which a missing word alone sinks a found sentence
 
 
-def search_ok(best: Scored, idf, thresholds: Thresholds, expects: str | None, terms: tuple[str, ...]) -> tuple[bool, str]:
+def search_ok(best: Scored, idf, thresholds: Thresholds, expects: str | None, terms: tuple[str, ...],
+              soft: set[str] = frozenset()) -> tuple[bool, str]:
     """Whether a sentence found by search answers the question, and if not, why."""
     if not best.season_ok:
         return False, "about another season"
@@ -30,12 +32,14 @@ def search_ok(best: Scored, idf, thresholds: Thresholds, expects: str | None, te
         return False, "does not name the question's people"
     if expects and not best.has_type:
         return False, f"holds no {expects}"
-    content = [t for t in terms if not t.isdigit()]
+    content = [t for t in terms if not t.isdigit() and t not in soft]
     if len([t for t in best.matched if not t.isdigit()]) < min(2, len(content)):
         return False, "too little of the question in it"
-    if best.coverage < thresholds.search:
+    bar = thresholds.search_typed if expects in ("money", "age", "date", "number", "person") and best.has_type \
+        else thresholds.search
+    if best.coverage < bar:
         return False, f"covers {best.coverage:.2f} of the question"
-    rare = [t for t in best.missing if idf(t) >= thresholds.search_rare_missing]
+    rare = [t for t in best.missing if idf(t) >= thresholds.search_rare_missing and t not in soft]
     if rare:
         return False, f"misses {rare}"
     return True, ""

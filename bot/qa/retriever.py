@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from bot.text.dates import find_dates
 from bot.text.numbers import find_numbers
-from bot.text.normalise import stem
+from bot.text.normalise import stem, tokens
 
 from .lexicon import Lexicon
 from .models import Sentence
@@ -78,6 +78,8 @@ class Query:
     time_sensitive: bool = False
     avoid_spoilers: bool = True
     exclude_people: frozenset[int] = frozenset()  # the people the question names: not an answer to "who"
+    predicate: frozenset[str] = frozenset()  # "is X a zombie?": a sentence saying "X is ... zombie" answers it
+    unit: frozenset[str] = frozenset()  # "how many hours": what the number must count (with related words)
 
 
 @dataclass
@@ -96,11 +98,15 @@ class Scored:
 
 
 class Retriever:
-    def __init__(self, knowledge, lexicon: Lexicon):
+    def __init__(self, knowledge, lexicon: Lexicon, intent_words: dict | None = None):
         self.k = knowledge
         self.lexicon = lexicon
+        self._intent_words = intent_words or {}
         dated = sorted({a.date for a in knowledge.articles if a.date})
         self._recency = {d: (i + 1) / len(dated) for i, d in enumerate(dated)}
+
+    def intent_words(self, name: str) -> frozenset[str]:
+        return self._intent_words.get(name, frozenset())
 
     def candidates(self, q: Query) -> list[int]:
         ids = [i for i, _ in self.k.index.top(list(q.terms) + [t for t in self._related(q.terms)])]
@@ -141,7 +147,7 @@ class Retriever:
         coverage = held / total if q.terms else 0.0
         people_ok = not q.people or q.people <= s.people or bool(q.people & s.people) and len(q.people) > 1
         season_ok, season_score = self._season(s, q)
-        has_type = holds_type(s, q.expects, q.exclude_people, self.k) if q.expects else False
+        has_type = holds_type(s, q.expects, q.exclude_people, self.k, q.unit) if q.expects else False
         topic = max((s.topics.get(t, 0.0) for t in q.topics), default=0.0) / 2
         score = 0.5 * coverage + 0.15 * lexical + 0.15 * topic + season_score
         if q.people:
@@ -149,7 +155,18 @@ class Retriever:
         if q.expects:
             score += 0.15 if has_type else -0.1
         if q.time_sensitive:
-            score += 0.1 * self._recency.get(s.article.date or "", 0.0)
+            score += 0.2 * self._recency.get(s.article.date or "", 0.0)
+        if "quotes" in s.topics and "quotes" not in q.topics:
+            score -= 0.08  # someone's opinion answers less well than a statement of fact
+        if q.season is None and s.season_source == "sentence" and any(n > 1 for n, _ in s.seasons):
+            score -= 0.03  # a question naming no season is about the show, not a later season
+        if q.predicate and _predicates(s.text, q.predicate):
+            score += 0.12
+        if not q.terms and q.topics:
+            # asked only for a topic ("what will season 2 be about?"): a sentence with some
+            # substance (rare words, people) says more than "we will see some changes"
+            rare = sum(1 for w in s.words if self.k.idf(w) > 3.0)
+            score += 0.1 * min(1.0, rare / 8) + (0.05 if s.people else 0.0)
         if q.avoid_spoilers and s.spoiler and "ending" not in q.topics:
             score -= 0.1
         if s.kind == "row" and not q.people:
@@ -165,6 +182,8 @@ class Retriever:
             return 0.9
         if self.lexicon.related.get(term, frozenset()) & s.words:
             return 0.7
+        if term in s.context:
+            return 0.5  # its heading (or the article's title) says it
         return 0.0
 
     def _season(self, s: Sentence, q: Query) -> tuple[bool, float]:
@@ -172,24 +191,43 @@ class Retriever:
             return True, 0.0
         seasons = {n for n, _ in s.seasons}
         if not seasons:
-            return True, -0.05
+            return False, -0.3  # nothing says this sentence is about the season asked
         if q.season in seasons:
             if q.part is not None and any(p is not None and p != q.part for n, p in s.seasons if n == q.season) \
                     and not any(p == q.part for n, p in s.seasons if n == q.season):
                 return False, -0.3
-            return True, 0.15 if s.season_source in ("sentence", "heading") else 0.05
+            return True, {"sentence": 0.2, "heading": 0.12}.get(s.season_source, 0.05)
         if s.season_source == "article":
             return True, -0.1  # only the article's title says which season: not proof it is another
         return False, -0.4
 
 
-def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k) -> bool:
+_COPULA = frozenset("is was are were becomes became become remains remained turns turned stays stayed".split())
+
+
+def _predicates(text: str, predicate: frozenset[str]) -> bool:
+    """Whether the sentence says what something is: a predicate word within a few words
+    after "is", "became", ... ("Nam-ra is now half-human, half-zombie")."""
+    words = [stem(w) for w in tokens(text)]
+    raw = tokens(text)
+    for i, w in enumerate(raw):
+        if w in _COPULA and predicate & set(words[i + 1:i + 5]):
+            return True
+    return False
+
+
+def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, unit: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence contains the kind of thing the question asks for."""
     text = s.text
     if expects == "date":
         return any(d.year or d.month for d in find_dates(text))
     if expects == "number":
-        return bool(find_numbers(text, find_dates(text)))
+        numbers = find_numbers(text, find_dates(text))
+        if unit and numbers:
+            # "how many hours": a number of hours, not any number
+            return any(unit & {stem(w) for w in tokens(n.unit)} or unit & {stem(w) for w in tokens(n.text)}
+                       for n in numbers)
+        return bool(numbers)
     if expects == "age":
         return bool(_AGE.search(text))
     if expects == "money":

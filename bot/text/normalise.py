@@ -29,10 +29,14 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
 @lru_cache(maxsize=65_536)
 def tokens(text: str) -> tuple[str, ...]:
     """Words of `text`: folded, accents, possessives and apostrophes dropped, split on the
     rest ("28.2" -> "28", "2": numbers compare the way readers split them too)."""
+    text = _ACRONYM.sub(lambda m: m.group().replace(".", "") + " ", text)  # "U.S." -> "US"
     text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", fold(text)))
     return tuple(_NON_WORD.sub(" ", strip_accents(text)).split())
 

@@ -5,6 +5,8 @@ the show (its title, its people as clusters) is done when a show's knowledge is 
 """
 from __future__ import annotations
 
+import re
+
 from bot.text.dates import parse_iso
 from bot.text.seasons import SeasonRef, find_seasons
 
@@ -19,6 +21,7 @@ from .titles import title_spans, titles_in
 from .topics import Topic, topics_of
 
 RECORD_VERSION = 1  # bump when the record's shape changes
+_PRONOUN_LEAD = re.compile(r"^[\"'\u201c\u2018]?(?:She|He|They|Her|His|Their)\b")
 
 
 def extract_article(article: ArticleFile, rules: Boilerplate, topics: list[Topic]) -> dict:
@@ -37,7 +40,7 @@ def record(doc: Document, topics: list[Topic]) -> dict:
         if s.kind == "text":
             intro = s.text if s.text.rstrip().endswith(":") else ""
         refs = find_seasons(s.text)
-        own = _refs(refs)
+        own = _refs(refs, s.text)
         own = [_resolve_next(r, default) for r in own]
         if own:
             seasons, source = own, "sentence"
@@ -50,6 +53,8 @@ def record(doc: Document, topics: list[Topic]) -> dict:
         found = find_names(s.text, masked=[(a, b) for _, a, b in title_spans(s.text)])
         names.see(s.index, found)
         people = list(dict.fromkeys(names.expand(n.text, s.index) for n in found))
+        if not people and sentences and sentences[-1]["sec"] == s.section and _PRONOUN_LEAD.match(s.text):
+            people = list(sentences[-1]["people"])  # "She is one of several hybrids": she is who came before
         heading = doc.sections[s.section]
         sentences.append({"i": s.index, "sec": s.section, "s": s.start, "e": s.end, "t": s.text, "k": s.kind,
                           "seasons": seasons, "src": source, "people": people,
@@ -63,9 +68,9 @@ def record(doc: Document, topics: list[Topic]) -> dict:
                 facts.append({"k": "crew", "name": names.expand(name, s.index), "role": c.role, **where})
         events = events_in(s.text, a.date)
         for e in events:
-            facts.append(_event(e, where, refs, events))
+            facts.append(_event(e, where, refs, events, s.text))
         for c in episode_counts(s.text):
-            near = _nearest_season(refs, c.start, default)
+            near = _nearest_season(refs, c.start, default, s.text)
             facts.append({"k": "episodes", "n": c.count, "total": c.total, **where,
                           "seasons": near or seasons})
         for p in platforms(s.text):
@@ -79,15 +84,27 @@ def record(doc: Document, topics: list[Topic]) -> dict:
             "title_titles": titles_in(a.title)}
 
 
-def _refs(refs: list[SeasonRef]) -> list[list]:
-    return [[r.season, r.part, r.relative] for r in refs]
+def _refs(refs: list[SeasonRef], text: str = "") -> list[list]:
+    """Season references as [season, part, relative], with the title of the work they
+    belong to when the text names one ("the second season of *You*"): whether that is
+    this show or another is settled when the show's knowledge is assembled."""
+    out = []
+    for r in refs:
+        m = _OF_TITLE.match(text, r.end)
+        title = next((g for g in m.groups() if g), None) if m else None
+        out.append([r.season, r.part, r.relative] + ([title.strip()] if title else []))
+    return out
+
+
+_OF_TITLE = re.compile(r"\s+of\s+(?:[*_\"\u201c\u2018']([^*_\"\u201d\u2019'\n]{1,60})[*_\"\u201d\u2019']"
+                       r"|((?:[A-Z][\w'\u2019-]*)(?:\s(?:(?:of|the|and|a|in|us|are)\s)*[A-Z][\w'\u2019-]*){0,6}))")
 
 
 def _resolve_next(ref: list, default: int | None) -> list:
     """"The new season" in an article about season 2 is season 2."""
-    season, part, relative = ref
+    season, part, relative = ref[:3]
     if season is None and relative == "next" and default and default > 1:
-        return [default, part, None]
+        return [default, part, None] + ref[3:]
     return ref
 
 
@@ -108,12 +125,12 @@ def _article_seasons(doc: Document) -> tuple[int | None, list[int]]:
     return None, sorted(mentioned)
 
 
-def _nearest_season(refs: list[SeasonRef], pos: int, default: int | None) -> list[list] | None:
+def _nearest_season(refs: list[SeasonRef], pos: int, default: int | None, text: str = "") -> list[list] | None:
     numbered = [r for r in refs if r.season is not None or r.relative]
     if not numbered:
         return None
     r = min(numbered, key=lambda r: abs(r.start - pos))
-    return [_resolve_next([r.season, r.part, r.relative], default)]
+    return [_resolve_next(_refs([r], text)[0], default)]
 
 
 def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: int | None,
@@ -143,7 +160,7 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
         near = [r for r in refs if (r.season is not None or r.relative) and (r.end <= end or r.start - end <= 25)]
         if refs and where["src"] == "sentence":
             if near:
-                fact["seasons"] = [_resolve_next([r.season, r.part, r.relative], default) for r in near]
+                fact["seasons"] = [_resolve_next(_refs([r], s.text)[0], default) for r in near]
             elif default is not None:
                 fact.update(seasons=[[default, None, None]], src="article")
             else:
@@ -154,19 +171,20 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
     return out
 
 
-def _event(e, where: dict, refs: list[SeasonRef], events: list) -> dict:
+def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "") -> dict:
     """An event's season is the nearest one named with no other event's word in between
     ("launched in January 2022, was quickly renewed for a second season": the second
     season is the renewal's, not the launch's)."""
     def clear(r: SeasonRef) -> bool:
         lo, hi = sorted((r.start, e.start))
-        return not any(o is not e and o.event != e.event and lo < o.start < hi for o in events)
+        return not any(o is not e and o.event != e.event and lo < o.start < hi
+                       and not (r.start <= o.start < r.end) for o in events)
     usable = [r for r in refs if (r.season is not None or r.relative) and clear(r)]
     fact = {"k": "event", "event": e.event, "status": e.status, **where}
     if refs and where["src"] == "sentence":
         if usable:
             r = min(usable, key=lambda r: abs(r.start - e.start))
-            fact["seasons"] = [[r.season, r.part, r.relative]]
+            fact["seasons"] = _refs([r], text)
         else:
             fact.update(seasons=[], src=None)
     if e.date is not None:

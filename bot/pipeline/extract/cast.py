@@ -83,6 +83,8 @@ def cast_in(text: str) -> list[CastMention]:
                 continue
             if _ROLE_WORDS.match(character) or actor == character:
                 continue
+            if _elsewhere(text, m):
+                continue  # "who played Wednesday in the 1991 film": another work's credit
             status = _status(text, m, kind)
             out.append(CastMention(actor, character, status, m.start(), m.end(), ambiguous=kind == "brackets"))
             taken.append(m.span())
@@ -92,6 +94,18 @@ def cast_in(text: str) -> list[CastMention]:
             if name and not any(c.actor == name or c.character == name for c in out):
                 out.append(CastMention(name, "", "returns", m.start(), m.end()))
     return out
+
+
+_OTHER_WORK_AFTER = re.compile(r"^\s*,?\s*(?:in|on|for)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:\d{4}s?\s+|original\s+|animated\s+|classic\s+)?"
+                               r"(?:film|movie|films|movies|sitcom|cartoon|version|adaptation|musical|play|remake|reboot)\b"
+                               r"|^\s*,?\s*(?:in|on)\s+[*_\"\u201c'\u2018]", re.I)
+_OTHER_WORK_BEFORE = re.compile(r"\b(?:film|movie|films|movies|sitcom|cartoon|remake|musical)\b[^.;]{0,60}\b(?:where|in\swhich)\s*$", re.I)
+
+
+def _elsewhere(text: str, m: re.Match) -> bool:
+    """A credit for another work: followed by "in the 1991 film" / "on *Title*", or in a
+    clause about a film ("the 1991 film, where X played Y")."""
+    return bool(_OTHER_WORK_AFTER.match(text[m.end():m.end() + 60]) or _OTHER_WORK_BEFORE.search(text[:m.start()]))
 
 
 def _as_is_a_role(text: str, m: re.Match) -> bool:

@@ -14,8 +14,8 @@ _EPISODES = re.compile(
 _LAST_EPISODE = re.compile(r"\bEpisode\s(?P<n>\d{1,3})\b[^.]*\b(?:last|final)\sepisode", re.I)
 _TOTAL = re.compile(r"\b(?:in\stotal|total|altogether|overall|in\sall|across\s(?:its|all|the)\b|runs\sto|all\s\w+\sseasons)", re.I)
 _NOT_A_COUNT = re.compile(r"\b(?:first|last|final|next|previous|other|remaining|opening|closing)\s$", re.I)
-_PARTIAL = re.compile(r"\b(?:directed|wrote|written|helmed|directs|direct|directing|of\sthe|first|last|remaining|"
-                      r"(?:his|her|their)\sown|watched|filmed|shot)\s(?:the\s)?(?:first|last|final|\w+\s)?$", re.I)
+_PARTIAL = re.compile(r"\b(?:direct\w*|director\W*s?|wr[io]te\w*|written|helm\w*|chair|behind\sthe\scamera|"
+                      r"of\sthe|first|last|remaining|(?:his|her|their)\sown|watched|filmed|shot)\b[^.]{0,25}$", re.I)
 _PLATFORM = re.compile(r"\b(?:on|only\son|exclusively\son|streaming\son|available\son|now\son|to\sstream\son|"
                        r"arrives?\son|premieres?\son|lands?\son|coming\sto|comes\sto|hits)\s"
                        r"(?P<p>[A-Z][\w+]*(?:\+|\s(?:Plus|TV\+|Video|Max|Prime))?)")

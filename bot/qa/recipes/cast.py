@@ -35,8 +35,7 @@ def _for_season(facts: list[CastFact], season: int | None) -> list[CastFact]:
     """Facts about `season` (stated in the sentence first); all of them when none is asked."""
     if season is None:
         return facts
-    stated = [f for f in facts if season in f.seasons and not f.weak]
-    return stated or [f for f in facts if season in f.seasons]
+    return sorted((f for f in facts if season in f.seasons), key=lambda f: f.weak)
 
 
 def targets(ctx: Context, ask: Ask, kind: str) -> list[Person]:
@@ -64,15 +63,13 @@ def _possessive_relation(text: str, person: Person, links) -> bool:
 
 
 def descriptors(ask: Ask, people: list[Person]) -> frozenset[str]:
-    """Words after the person asked about describe them ("who plays Sang-wook, the scary
-    guy with the burn scars?"): the credit answers the question without them. Words tied to
-    a name by a possessive ("Nam-ra's mother") are never descriptions."""
-    ends = [l.end for l in ask.q.links if l.person in people]
-    if not ends:
+    """Other words describe the person asked about ("who plays Sang-wook, the scary guy with
+    the burn scars?", "who plays Wednesday's mom Morticia?"): the credit answers the
+    question without them. Words tied to a name ("Nam-ra's mother", "the mother of Nam-ra")
+    ask about someone else, and are never descriptions."""
+    if not any(l.person in people for l in ask.q.links):
         return frozenset()
-    last = max(ends)
-    return frozenset(t for t, pos in ask.q.term_positions.items()
-                     if pos >= last and t not in ask.q.relation_terms)
+    return frozenset(t for t in ask.q.terms if t not in ask.q.relation_terms)
 
 
 def display(ctx: Context, person: Person) -> str:
@@ -97,6 +94,10 @@ def who_plays(ctx: Context, ask: Ask) -> Draft | None:
         leaving = [f for f in facts if f.status == "leaves"]
         staying = [f for f in facts if f.status != "leaves"] or facts
         actors = _support(staying, lambda f: f.actor)
+        backing = {a: len({f.sentence.article.id for f in staying if f.actor == a}) for a in actors}
+        # a second actor only when the articles back them about as much (a recast, a
+        # younger self), not one article's mention of an old film
+        actors = [a for a in actors if backing[a] * 2 >= backing[actors[0]]]
         if ask.season is not None:
             # the newest word on who plays the part in that season wins
             actors.sort(key=lambda a: _neg(max(recency(f.sentence) for f in staying if f.actor == a)))
@@ -132,7 +133,7 @@ def actor_role(ctx: Context, ask: Ask) -> Draft | None:
         chars = _support(with_role, lambda f: f.character)
         lines.append(ctx.t("plays", actor=display(ctx, actor), character=join([ctx.k.people[c].name for c in chars[:2]])))
         cited += one_per_article(newest_first(f.sentence for f in with_role if f.character == chars[0]), 2)
-    return Draft(" ".join(lines), cited, covers=descriptors(ask, actors))
+    return Draft(" ".join(lines), cited)
 
 
 def in_cast(ctx: Context, ask: Ask) -> Draft | None:
@@ -187,7 +188,7 @@ def cast_list(ctx: Context, ask: Ask) -> Draft | None:
         return None
     text = ctx.t("cast_list_season", season=ask.season, pairs=pairs) if ask.season else ctx.t("cast_list", pairs=pairs)
     cited = one_per_article(sorted((f.sentence for f in facts), key=lambda s: (-len([f for f in facts if f.sentence is s]), s.id)), 3)
-    return Draft(text, cited, covers=frozenset(ask.q.terms))
+    return Draft(text, cited)
 
 
 def new_cast(ctx: Context, ask: Ask) -> Draft | None:
@@ -200,8 +201,7 @@ def new_cast(ctx: Context, ask: Ask) -> Draft | None:
     if not joins:
         return None
     pairs = _pairs(ctx, joins) or join([ctx.k.people[a].name for a in _support(joins, lambda f: f.actor)])
-    return Draft(ctx.t("new_cast", season=season, pairs=pairs), one_per_article(newest_first(f.sentence for f in joins), 3),
-                 covers=frozenset(ask.q.terms))
+    return Draft(ctx.t("new_cast", season=season, pairs=pairs), one_per_article(newest_first(f.sentence for f in joins), 3))
 
 
 def returning(ctx: Context, ask: Ask) -> Draft | None:
@@ -217,8 +217,7 @@ def returning(ctx: Context, ask: Ask) -> Draft | None:
     gone = [f for f in facts if f.status == "leaves"]
     if gone:
         parts.append(ctx.t("leaving", pairs=_pairs(ctx, gone) or join([ctx.k.people[f.actor].name for f in gone])))
-    return Draft(" ".join(parts), one_per_article(newest_first(f.sentence for f in back + gone), 3),
-                 covers=frozenset(ask.q.terms))
+    return Draft(" ".join(parts), one_per_article(newest_first(f.sentence for f in back + gone), 3))
 
 
 def who_is(ctx: Context, ask: Ask) -> Draft | None:

@@ -43,12 +43,7 @@ def crew(ctx: Context, ask: Ask) -> Draft | None:
         cited += one_per_article(newest_first(f.sentence for f in facts if f.person == p and roles.index(f.role) == lead_role), 2)
     together = [s for s in cited if all(s.id in {f.sentence.id for f in facts if f.person == p} for p in lead)]
     cited = (together[:1] + cited)[:3]
-    return Draft(text, cited, covers=frozenset(ask.q.terms) & _role_words(ctx, ask))
-
-
-def _role_words(ctx: Context, ask: Ask) -> frozenset[str]:
-    """The question's words a crew answer stands for ("directed", "music", "score")."""
-    return frozenset(ask.q.terms) - {t for t in ask.q.terms if t in ctx.k.proper}
+    return Draft(text, cited)
 
 
 def source(ctx: Context, ask: Ask) -> Draft | None:
@@ -78,4 +73,4 @@ def source(ctx: Context, ask: Ask) -> Draft | None:
             text += " " + attributed(ctx, author_sentences[0])
     else:
         text = attributed(ctx, best)
-    return Draft(text, cited[:3], covers=frozenset(ask.q.terms))
+    return Draft(text, cited[:3])

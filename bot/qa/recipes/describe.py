@@ -15,9 +15,21 @@ def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str
     q = ask.q
     terms = tuple(t for t in q.terms)
     people = frozenset(l.person.id for l in q.links)
-    return Query(terms, {t: ctx.k.idf(t) for t in terms}, people, ask.season, ask.part,
+    return Query(terms, {t: ctx.k.idf(t) * (0.3 if t in q.soft else 1.0) for t in terms}, people, ask.season, ask.part,
                  expects if expects is not None else q.expects, topics, ask.intent.time_sensitive if ask.intent else False,
-                 avoid_spoilers=not (ask.intent and ask.intent.spoiler), exclude_people=people)
+                 avoid_spoilers=not (ask.intent and ask.intent.spoiler), exclude_people=people,
+                 predicate=frozenset(q.predicate),
+                 unit=_unit(ctx, q) if (expects or q.expects) == "number" else frozenset())
+
+
+def _unit(ctx: Context, q) -> frozenset[str]:
+    """What "how many X" counts: X and the words that answer for it ("people": viewers)."""
+    if not q.wh or not q.wh.startswith("how many"):
+        return frozenset()
+    out = set(q.focus)
+    for f in q.focus:
+        out |= ctx.lexicon.related.get(f, frozenset())
+    return frozenset(out)
 
 
 def describe(ctx: Context, ask: Ask) -> Draft | None:
@@ -29,7 +41,10 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
         ranked = typed or ([] if query.expects in ("age", "money") else ranked)
     if not ranked:
         return None
-    return compose(ctx, ask, ranked, several=not ask.q.yesno and query.expects not in FACTOID)
+    # a description quotes a few sources; a fact (a date, a number, a yes or no) one
+    own = set(ask.q.terms) - ctx.retriever.intent_words(ask.intent.name)
+    several = not ask.q.yesno and (query.expects not in FACTOID or not own)
+    return compose(ctx, ask, ranked, several=several)
 
 
 def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draft:
@@ -38,8 +53,9 @@ def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draf
     if several:
         # a description draws on a few sources: those nearly as good as the best, one each
         bar = 0.8 if ask.q.terms else 0.6
+        most = MAX_QUOTES - 1 if ask.q.terms else MAX_QUOTES
         for s in ranked[1:]:
-            if len(chosen) >= MAX_QUOTES - 1:
+            if len(chosen) >= most:
                 break
             if s.score >= bar * top.score and s.sentence.article.id not in {c.sentence.article.id for c in chosen}:
                 chosen.append(s)

@@ -108,7 +108,7 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
         if finals:
             return Draft(f"{ctx.t('no')} {ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}",
-                         finals[:2], covers=frozenset(ask.q.terms))
+                         finals[:2])
     facts = [e for e in renewals if e.season == season]
     positive = newest_first_events([e for e in facts if e.status == "renewed"])
     negative = newest_first_events([e for e in facts if e.status in ("not_renewed", "cancelled")])
@@ -120,17 +120,16 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
         best = dated or positive[0]
         text = ctx.t("renewed_dated" if dated else "renewed", show=k.show.name, season=season, date=dated.date if dated else "")
         return Draft(f"{ctx.t('yes')} {text} {attributed(ctx, best.sentence)}",
-                     one_per_article([best.sentence] + [e.sentence for e in positive], 2), covers=frozenset(ask.q.terms))
+                     one_per_article([best.sentence] + [e.sentence for e in positive], 2))
     if negative and (not made or recency(negative[0].sentence) >= recency(made[0].sentence)):
         lead = negative[0]
         if lead.status == "cancelled":
             return Draft(f"{ctx.t('no')} {ctx.t('cancelled', show=k.show.name)} {attributed(ctx, lead.sentence)}",
-                         [lead.sentence], covers=frozenset(ask.q.terms))
+                         [lead.sentence])
         text = capitalised(as_of(ctx, lead.sentence) + ctx.t("not_renewed", show=k.show.name, season=season))
-        return Draft(f"{ctx.t('not_yet')} {text} {attributed(ctx, lead.sentence)}", [lead.sentence],
-                     covers=frozenset(ask.q.terms))
+        return Draft(f"{ctx.t('not_yet')} {text} {attributed(ctx, lead.sentence)}", [lead.sentence])
     if made:
-        return Draft(f"{ctx.t('yes')} {attributed(ctx, made[0].sentence)}", [made[0].sentence], covers=frozenset(ask.q.terms))
+        return Draft(f"{ctx.t('yes')} {attributed(ctx, made[0].sentence)}", [made[0].sentence])
     return None
 
 
@@ -144,7 +143,7 @@ def episodes(ctx: Context, ask: Ask) -> Draft | None:
         if totals:
             best = totals[0]
             return Draft(f"{ctx.t('episodes_total', count=best.count)} {attributed(ctx, best.sentence)}",
-                         [best.sentence], covers=frozenset(ask.q.terms))
+                         [best.sentence])
         return None
     season = ask.season
     facts = [f for f in k.episodes if not f.total]
@@ -157,6 +156,12 @@ def episodes(ctx: Context, ask: Ask) -> Draft | None:
     if season is None:
         return None
     mine = [f for f in facts if f.season == season]
+    if season == 1 and not mine:
+        # a count no sentence dates, in an article written before any later season came
+        # out, is the first season's ("all ten episodes arrive on Friday")
+        later = min((e.ymd for e in k.events if e.event == "release" and e.status == "released"
+                     and e.season and e.season > 1 and e.ymd[0]), default=None)
+        mine = [f for f in facts if f.season is None and (later is None or (f.sentence.article.date or "9") < _iso(later))]
     stated = [f for f in mine if not f.weak] or mine
     if not stated:
         return None
@@ -164,8 +169,11 @@ def episodes(ctx: Context, ask: Ask) -> Draft | None:
     newest = max(stated, key=lambda f: recency(f.sentence))
     count = counts.most_common(1)[0][0] if counts.most_common(1)[0][1] > 1 else newest.count
     agreeing = newest_first(f.sentence for f in stated if f.count == count)
-    return Draft(ctx.t("episodes", season=season, count=count), one_per_article(agreeing, 2),
-                 covers=frozenset(ask.q.terms))
+    return Draft(ctx.t("episodes", season=season, count=count), one_per_article(agreeing, 2))
+
+
+def _iso(ymd: tuple[int, int, int]) -> str:
+    return "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(ymd) if n)
 
 
 def newest_first_events_like(facts):
@@ -184,8 +192,7 @@ def watch(ctx: Context, ask: Ask) -> Draft | None:
     if not ranked:
         return None
     best = ranked[0].sentence
-    return Draft(f"{ctx.t('watch', show=k.show.name, platform=platform)} {attributed(ctx, best)}", [best],
-                 covers=frozenset(ask.q.terms))
+    return Draft(f"{ctx.t('watch', show=k.show.name, platform=platform)} {attributed(ctx, best)}", [best])
 
 
 __all__ = ["release", "renewal", "episodes", "watch", "month_year", "join"]

@@ -53,12 +53,16 @@ class PeopleLinker:
                 span = words[i:i + size]
                 if all(w in common for w in span) or any(w.isdigit() for w in span):
                     continue
+                if size > 1 and (span[0] in common or span[-1] in common):
+                    continue  # "in wednesday" is not a name that starts with "in"
                 hit = self._lookup("".join(span))
                 if not hit:
                     continue
                 ids, score = hit
                 if size == 1 and not self._as_name(words, i, capitalised, score):
                     continue
+                if size > 1 and score < 100 and any(self._exact.get(w) for w in span):
+                    continue  # "did wednesday" is "Wednesday" plus a word, not a longer name
                 for pid in sorted(ids, key=lambda p: _kind_order(self.people[p].kind)):
                     candidates.append(Link(self.people[pid], i, i + size, score + 5 * size))
                     break

@@ -41,6 +41,9 @@ class Question:
     unfamiliar: list[str] = field(default_factory=list)  # ordinary words no article uses
     other_titles: list[str] = field(default_factory=list)  # other works the question names
     relation_terms: set[str] = field(default_factory=set)  # "X's birthday": asked of X, not X
+    focus: set[str] = field(default_factory=set)  # the thing asked for: "what castle", "how many hours"
+    soft: set[str] = field(default_factory=set)  # words an answer need not hold (see _soften)
+    predicate: set[str] = field(default_factory=set)  # "is X a zombie?": what X is said to be
     wh: str | None = None
     expects: str | None = None  # person | date | place | number | age | money | title
     yesno: bool = False
@@ -63,6 +66,13 @@ class Reader:
     def read(self, text: str, k, shows: list[ShowMention], words: list[str] | None = None) -> Question:
         words = list(words if words is not None else self.lexicon.words(text))[:MAX_WORDS]
         capitalised = _capitalised(text)
+        common = set(self.lexicon.stopwords) | set(self.lexicon.fillers) | {"season", "episode", "episodes", "show"}
+        linker: PeopleLinker = k.linker
+        # a person's full name wins over a show title inside it ("Wednesday Addams")
+        seasonal = {i for s, e, _ in _season_spans(words) for i in range(s, e)}
+        early = [l for l in linker.link(words, seasonal, capitalised, common | _WH_WORDS)
+                 if any(l.end - l.start > m.end - m.start and l.start <= m.start < l.end for m in shows)]
+        shows = [m for m in shows if not any(l.start <= m.start < l.end for l in early)]
         blocked: set[int] = set()
         season, part, relative, seasons = None, None, None, []
         for m in shows:
@@ -82,8 +92,6 @@ class Reader:
                 relative = ref.relative
         seasons = list(dict.fromkeys(seasons))
         season = seasons[0] if seasons else None
-        common = set(self.lexicon.stopwords) | set(self.lexicon.fillers) | {"season", "episode", "episodes", "show"}
-        linker: PeopleLinker = k.linker
         links = linker.link(words, blocked, capitalised, common | _WH_WORDS)
         linked = {i for l in links for i in range(l.start, l.end)}
         titles, title_pos = self._other_titles(words, k, blocked | linked)
@@ -109,6 +117,10 @@ class Reader:
                 i = link_at[i].end
                 continue
             word = words[i]
+            if word in ("show", "series") or (k.show.platform and word == k.show.platform.casefold()):
+                slots.append("<show>" if word in ("show", "series") else stem(word))
+                i += 1
+                continue
             fixed = self._correct(word, k) if i not in title_pos else word
             words[i] = fixed
             s = stem(fixed)
@@ -127,7 +139,18 @@ class Reader:
         q.terms = list(dict.fromkeys(q.terms))
         q.relation_terms = _relations(text, links)
         self._kind(q, words)
+        self._soften(q, words)
         return q
+
+    def _soften(self, q: Question, words: list[str]) -> None:
+        """An ordinary word no article uses is usually the very thing asked ("what is X's
+        birthday?"): then no answer can hold it. But when it is only the verb around the
+        thing asked ("how many hours did it rack up"), the answer need not repeat it. So
+        such a word is soft unless it is the focus (after what/which/how many) or tied to
+        a name."""
+        unfamiliar = {stem(w) for w in q.unfamiliar}
+        q.soft = {t for t in q.terms if t in self.lexicon.weak}
+        q.soft |= {t for t in unfamiliar if t not in q.focus and t not in q.relation_terms}
 
     def _correct(self, word: str, k) -> str:
         """The word the articles (or the question phrasings) use that this one misspells."""
@@ -184,7 +207,22 @@ class Reader:
             elif w == "how" and nxt in ("long",):
                 q.wh, q.expects = "how long", "number"
             elif w in ("which", "what"):
-                q.expects = "title" if nxt not in ("is", "are", "was", "does", "do", "did", "happens", "happened") else None
+                q.expects = None if nxt in _AUX or nxt in ("happens", "happened", "happen", "about", "kind", "sort") else "title"
+        if first_wh:
+            i, w = first_wh
+            skip = {"many", "much", "long", "old", "is", "are", "was", "were", "does", "do", "did", "the", "a", "an"}
+            following = [x for x in words[i + 1:i + 4]]
+            for x in following:
+                if x in skip:
+                    continue
+                if x in _AUX or x in _WH_WORDS or x in self.lexicon.stopwords:
+                    break
+                q.focus.add(stem(x))
+                break
+        if q.yesno and words and words[0] in ("is", "are", "was", "were") and q.links:
+            after = q.links[0].end
+            q.predicate = {stem(x) for x in words[after:after + 4]
+                           if x not in self.lexicon.stopwords and stem(x) in set(q.terms)}
         stems = {stem(w) for w in words}
         q.comparative = bool({"than", "as"} & set(words)) and bool(
             {"better", "worse", "more", "less", "bigger", "well", "good", "popular"} & set(words))
@@ -210,6 +248,12 @@ def _relations(text: str, links: list[Link]) -> set[str]:
                 break
             out.update(stem(w) for w in tokens(m.group(1)))
             break
+        for alias in link.person.aliases:
+            # "the mother of Nam-ra"
+            m = re.search(r"(\w+)\s+of\s+" + re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+"), text, re.I)
+            if m and m.group(1).casefold() not in ("one", "some", "all", "any", "most", "part", "role", "character"):
+                out.add(stem(m.group(1).casefold()))
+                break
     return out
 
 
