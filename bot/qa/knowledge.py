@@ -151,6 +151,7 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
                       vocabulary, frozenset(surface),
                       frozenset(w for w, n in capital.items() if n > lower[w]), dict(by_person), records=list(records))
     _facts(k, raw_facts, show_keys)
+    _credit_people(k)
     _first_season_context(k)
     k.seasons = frozenset(n for s in sentences for n, _ in s.seasons if n) | frozenset(
         e.season for e in k.events if e.season)
@@ -188,6 +189,24 @@ def _seasons(refs: list, final: int | None, show_keys: set[str] = frozenset()) -
         if season is not None and (season, part) not in out:
             out.append((season, part))
     return tuple(out)
+
+
+def _credit_people(k: ShowKnowledge) -> None:
+    """A credit's sentence is about the people it credits, even when it names them only as
+    "she" ("She plays Rosaline Rotwood")."""
+    for f in k.cast:
+        extra = {f.actor} | ({f.character} if f.character else set())
+        _add_people(k, f.sentence, extra)
+    for f in k.crew:
+        _add_people(k, f.sentence, {f.person})
+
+
+def _add_people(k: ShowKnowledge, s: Sentence, ids: set[int]) -> None:
+    new = ids - s.people
+    if new:
+        s.people = s.people | new
+        for pid in new:
+            k.by_person.setdefault(pid, []).append(s)
 
 
 def _first_season_context(k: ShowKnowledge) -> None:

@@ -166,7 +166,7 @@ class Retriever:
             # asked only for a topic ("what will season 2 be about?"): a sentence with some
             # substance (rare words, people) says more than "we will see some changes"
             rare = sum(1 for w in s.words if self.k.idf(w) > 3.0)
-            score += 0.1 * min(1.0, rare / 8) + (0.05 if s.people else 0.0)
+            score += 0.1 * min(1.0, rare / 8) + (0.05 if s.people and "synopsis" not in q.topics else 0.0)
         if q.avoid_spoilers and s.spoiler and "ending" not in q.topics:
             score -= 0.1
         if s.kind == "row" and not q.people:

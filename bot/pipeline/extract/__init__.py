@@ -53,8 +53,9 @@ def record(doc: Document, topics: list[Topic]) -> dict:
         found = find_names(s.text, masked=[(a, b) for _, a, b in title_spans(s.text)])
         names.see(s.index, found)
         people = list(dict.fromkeys(names.expand(n.text, s.index) for n in found))
-        if not people and sentences and sentences[-1]["sec"] == s.section and _PRONOUN_LEAD.match(s.text):
-            people = list(sentences[-1]["people"])  # "She is one of several hybrids": she is who came before
+        if sentences and sentences[-1]["sec"] == s.section and _PRONOUN_LEAD.match(s.text):
+            # "She is one of several hybrids": she is who the sentence before was about
+            people = list(dict.fromkeys(sentences[-1]["people"][:1] + people))
         heading = doc.sections[s.section]
         sentences.append({"i": s.index, "sec": s.section, "s": s.start, "e": s.end, "t": s.text, "k": s.kind,
                           "seasons": seasons, "src": source, "people": people,
