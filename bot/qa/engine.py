@@ -172,8 +172,37 @@ class Engine:
                     chosen = self.library.shows[fuzzy[0].show_id]
                     k = await self._knowledge(chosen.id, guild_id)
         mentions = [m for m in mentions if m.show_id == chosen.id]
+        parts = split_compound(text)
+        if len(parts) == 2:
+            return self._compound(text, parts, k)
         q = self.reader.read(text, k, mentions, list(words))
         return self._answer_question(q, k)
+
+    def _read(self, text: str, k: ShowKnowledge) -> Question:
+        words = self.lexicon.words(text)[:60]
+        mentions = [m for m in self._finder.find(words) if m.show_id == k.show.id]
+        return self.reader.read(text, k, mentions, list(words))
+
+    def _compound(self, text: str, parts: list[str], k: ShowKnowledge) -> Answer:
+        """Two questions in one ("which actor won at the AACA and who does he play?"): the
+        first is answered, "he"/"she" in the second stands for whom that answer names."""
+        first = self._answer_question(self._read(parts[0], k), k)
+        if not first.answered:
+            return self._answer_question(self._read(text, k), k)
+        asked = {l.person.id for l in self._read(parts[0], k).links}
+        named = [pid for c in first.citations if c.sentence for pid in _named_order(c.sentence, k) if pid not in asked]
+        second_text = parts[1]
+        if named:
+            name = k.people[named[0]].name
+            second_text = re.sub(r"\b(?:he|she|they|him|her|them)\b", name, second_text, count=1, flags=re.I)
+        second = self._answer_question(self._read(second_text, k), k)
+        if not second.answered:
+            return Answer(text, True, first.intent, first.confidence, first.text, first.citations, first.spoiler,
+                          (), first.reason, first.show)
+        citations = tuple(dict.fromkeys(first.citations + second.citations))[:MAX_CITATIONS]
+        return Answer(text, True, f"{first.intent}+{second.intent}", min(first.confidence, second.confidence),
+                      f"{first.text} {second.text}", citations, first.spoiler or second.spoiler, (),
+                      f"{first.reason}; {second.reason}", k.show.id)
 
     def _answer_question(self, q: Question, k: ShowKnowledge) -> Answer:
         text = q.text
@@ -303,6 +332,30 @@ class _SearchAsk:
     season: int | None
     part: int | None
     intent: None = None
+
+
+_COMPOUND = re.compile(r"\?\s+(?=\w)|,?\s+and\s+(?=(?:who|what|when|where|which|how|is|was|does|did)\b)", re.I)
+
+
+def split_compound(text: str) -> list[str]:
+    """A question that is two questions, split in two (or left whole)."""
+    parts = [p.strip(" ?") for p in _COMPOUND.split(text, maxsplit=1)]
+    if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts):
+        return parts
+    return [text]
+
+
+def _named_order(s, k: ShowKnowledge) -> list[int]:
+    """The people a sentence names, in the order it names them (actors before the rest)."""
+    low = s.text.casefold()
+    found = []
+    for pid in s.people:
+        person = k.people.get(pid)
+        if person is None:
+            continue
+        pos = min((low.find(a.casefold()) for a in person.aliases if a.casefold() in low), default=len(low))
+        found.append((person.kind != "actor", pos, pid))
+    return [pid for _, _, pid in sorted(found)]
 
 
 def _has(q: Question, needs: str) -> bool:

@@ -212,10 +212,12 @@ def _add_people(k: ShowKnowledge, s: Sentence, ids: set[int]) -> None:
 def _first_season_context(k: ShowKnowledge) -> None:
     """A sentence no season is named for, in an article written before any news of a
     later season (its renewal, filming, release), is about the first season."""
-    later = [e.ymd for e in k.events if e.season and e.season > 1 and e.ymd[0]
-             and e.event in ("renewal", "release", "filming", "filming_end", "trailer")]
-    later += [_article_ymd(s.article) for s in k.sentences if any(n > 1 for n, _ in s.seasons)
-              and s.season_source == "sentence" and s.article.date]
+    later = [_filled(e) for e in k.events if e.season and e.season > 1 and e.event in (
+             "release", "filming", "filming_end", "trailer") or (e.event == "renewal" and e.status == "renewed"
+                                                                and e.season and e.season > 1)]
+    # an article whose title is about a later season is news of it too
+    later += [_article_ymd(s.article) for s in k.sentences if s.season_source == "article" and s.article.date
+              and any(n > 1 for n, _ in s.seasons)]
     later = [d for d in later if d[0]]
     first_later = min(later, default=None)
     if first_later is None and any(n > 1 for s in k.sentences for n, _ in s.seasons):
@@ -224,7 +226,7 @@ def _first_season_context(k: ShowKnowledge) -> None:
         if s.seasons or not (first_later is None or (s.article.date and _article_ymd(s.article) < first_later)):
             continue
         s.seasons = ((1, None),)
-        s.season_source = "article"
+        s.season_source = "early"  # written before any later season: nothing else it can be about
 
 
 def _article_ymd(article: Article) -> tuple[int, int, int]:

@@ -149,13 +149,15 @@ class Retriever:
         season_ok, season_score = self._season(s, q)
         has_type = holds_type(s, q.expects, q.exclude_people, self.k, q.unit) if q.expects else False
         topic = max((s.topics.get(t, 0.0) for t in q.topics), default=0.0) / 2
-        score = 0.5 * coverage + 0.15 * lexical + 0.15 * topic + season_score
+        score = 0.5 * coverage + 0.15 * lexical + 0.25 * topic + season_score
         if q.people:
             score += 0.2 if q.people <= s.people else 0.08 if q.people & s.people else -0.15
         if q.expects:
             score += 0.15 if has_type else -0.1
         if q.time_sensitive:
-            score += 0.2 * self._recency.get(s.article.date or "", 0.0)
+            score += 0.15 * self._recency.get(s.article.date or "", 0.0)
+        if self._about_other_work(s):
+            score -= 0.15  # "the previous record belonged to *Stranger Things 4*": not this show's
         if "quotes" in s.topics and "quotes" not in q.topics:
             score -= 0.08  # someone's opinion answers less well than a statement of fact
         if q.season is None and s.season_source == "sentence" and any(n > 1 for n, _ in s.seasons):
@@ -174,6 +176,12 @@ class Retriever:
         return Scored(s, score, coverage, frozenset(matched), frozenset(missing), people_ok, season_ok, has_type,
                       topic, lexical)
 
+    def _about_other_work(self, s: Sentence) -> bool:
+        if not self.k.other_titles:
+            return False
+        low = " " + " ".join(tokens(s.text)) + " "
+        return any(f" {t} " in low for t in self.k.other_titles if len(t) > 3)
+
     def holds(self, s: Sentence, term: str) -> float:
         """1 when the sentence holds the word (or a longer form), 0.7 for a related word."""
         if term in s.words:
@@ -181,7 +189,7 @@ class Retriever:
         if len(term) >= 5 and any(w.startswith(term) or (len(w) >= 5 and term.startswith(w)) for w in s.words):
             return 0.9
         if self.lexicon.related.get(term, frozenset()) & s.words:
-            return 0.7
+            return 0.6
         if term in s.context:
             return 0.5  # its heading (or the article's title) says it
         return 0.0
@@ -196,9 +204,13 @@ class Retriever:
             if q.part is not None and any(p is not None and p != q.part for n, p in s.seasons if n == q.season) \
                     and not any(p == q.part for n, p in s.seasons if n == q.season):
                 return False, -0.3
-            return True, {"sentence": 0.2, "heading": 0.12}.get(s.season_source, 0.05)
-        if s.season_source == "article":
-            return True, -0.1  # only the article's title says which season: not proof it is another
+            bonus = {"sentence": 0.2, "heading": 0.12, "early": 0.1}.get(s.season_source, 0.05)
+            if q.part is not None and (q.season, q.part) in s.seasons:
+                bonus += 0.1  # the very part asked about
+            return True, bonus
+        if s.season_source == "article" and q.season < max(seasons):
+            # only the article's title names a later season: it may be recalling this one
+            return True, -0.2
         return False, -0.4
 
 

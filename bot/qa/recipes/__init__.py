@@ -26,6 +26,7 @@ RECIPES: dict[str, Recipe] = {
     "renewal": news.renewal,
     "episodes": news.episodes,
     "watch": news.watch,
+    "filming": news.filming,
     "describe": describe.describe,
 }
 

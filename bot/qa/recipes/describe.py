@@ -15,7 +15,7 @@ def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str
     q = ask.q
     terms = tuple(t for t in q.terms)
     people = frozenset(l.person.id for l in q.links)
-    return Query(terms, {t: ctx.k.idf(t) * (0.3 if t in q.soft else 1.0) for t in terms}, people, ask.season, ask.part,
+    return Query(terms, {t: ctx.k.idf(t) * (0.2 if t in q.soft else 1.0) for t in terms}, people, ask.season, ask.part,
                  expects if expects is not None else q.expects, topics, ask.intent.time_sensitive if ask.intent else False,
                  avoid_spoilers=not (ask.intent and ask.intent.spoiler), exclude_people=people,
                  predicate=frozenset(q.predicate),
@@ -47,6 +47,20 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
     return compose(ctx, ask, ranked, several=several)
 
 
+def _run(ctx: Context, s) -> list:
+    """A sentence, and the next one when it only introduces it ("The final season charted
+    fast." is followed by the figures) or opens a quotation the next one closes."""
+    run = [s]
+    nxt = ctx.k.sentences[s.id + 1] if s.id + 1 < len(ctx.k.sentences) else None
+    if nxt is None or nxt.article is not s.article or nxt.heading != s.heading or s.kind != "text":
+        return run
+    short = len(s.text.split()) < 8 and not s.text.rstrip().endswith("?")
+    open_quote = s.text.count("\u201c") > s.text.count("\u201d")
+    if short or open_quote:
+        run.append(nxt)
+    return run
+
+
 def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draft:
     top = ranked[0]
     chosen = [top]
@@ -68,7 +82,9 @@ def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draf
                   and s.has_type == top.has_type]
         if rivals:
             sentences = [rivals[0].sentence]
-    lines = [attributed(ctx, s) for s in sentences]
+    runs = [_run(ctx, s) for s in sentences]
+    lines = [attributed(ctx, *run) for run in runs]
+    sentences = [s for run in runs for s in run]
     head = ""
     if ask.q.yesno and not ask.q.comparative:
         anchors = [w for w in ask.q.words if len(w) > 3][:6]

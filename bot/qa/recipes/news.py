@@ -180,6 +180,21 @@ def newest_first_events_like(facts):
     return sorted(facts, key=lambda f: recency(f.sentence), reverse=True)
 
 
+def filming(ctx: Context, ask: Ask) -> Draft | None:
+    """Has filming started? Yes when a dated start (or wrap) of the season's filming is on
+    record; otherwise, and for where/when questions, the best sentences say."""
+    from .describe import describe
+    if not ask.q.yesno:
+        return describe(ctx, ask)
+    season = ask.season or ctx.k.latest_season
+    events = newest_first_events([e for e in ctx.k.events if e.event in ("filming", "filming_end")
+                                  and e.season == season and e.date])
+    if not events:
+        return describe(ctx, ask)
+    lead = events[0]
+    return Draft(f"{ctx.t('yes')} {attributed(ctx, lead.sentence)}", [lead.sentence])
+
+
 def watch(ctx: Context, ask: Ask) -> Draft | None:
     k = ctx.k
     platform = k.show.platform
