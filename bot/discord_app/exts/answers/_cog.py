@@ -117,7 +117,8 @@ class Answers(commands.Cog):
         text = clean_question(question)
         if not text:
             raise EmptyQuestion()  # decided in memory: answered privately, before any deferral
-        await self._answer(interaction, lambda: self.bot.engine.ask(text), cooldown=True)
+        await self._answer(interaction, lambda: self.bot.engine.ask(text, guild_id=interaction.guild_id),
+                           cooldown=True)
 
     # --------------------------------------------------------- shortcuts
     @app_commands.command(name="cast", description="The cast, or who plays a character (or whom an actor plays).")
@@ -125,16 +126,19 @@ class Answers(commands.Cog):
     async def cast(self, interaction: discord.Interaction,
                    name: app_commands.Range[str, 1, 100] | None = None) -> None:
         name = clean_question(name or "")
+        guild_id = interaction.guild_id
         if name:
-            await self._answer(interaction, lambda: self.bot.engine.answer_for("who_is", name), cooldown=True)
+            await self._answer(interaction, lambda: self.bot.engine.answer_for("who_is", name, guild_id=guild_id),
+                               cooldown=True)
         else:
-            await self._answer(interaction, lambda: self.bot.engine.answer_for("cast_list"), cooldown=True)
+            await self._answer(interaction, lambda: self.bot.engine.answer_for("cast_list", guild_id=guild_id),
+                               cooldown=True)
 
     @cast.autocomplete("name")
     async def cast_name_autocomplete(self, interaction: discord.Interaction,
                                      current: str) -> list[app_commands.Choice[str]]:
         try:
-            names = self.bot.engine.complete_names(current, limit=25)
+            names = await self.bot.engine.complete_names(current, limit=25, guild_id=interaction.guild_id)
         except Exception:  # autocomplete must never error: offer nothing instead
             log.exception("Autocomplete failed for %r", current)
             return []
@@ -143,12 +147,14 @@ class Answers(commands.Cog):
 
     @app_commands.command(name="release", description="When All of Us Are Dead (and season 2) came out.")
     async def release(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, lambda: self.bot.engine.answer_for("release"), cooldown=True)
+        await self._answer(interaction, lambda: self.bot.engine.answer_for("release", guild_id=interaction.guild_id),
+                           cooldown=True)
 
     @app_commands.command(name="sources", description="The news articles showbot's answers come from.")
     async def sources(self, interaction: discord.Interaction) -> None:
         await self._start(interaction, cooldown=False)
-        await self._send(interaction, embed=render_sources(self.bot.engine.articles()))
+        articles = await self.bot.engine.articles(guild_id=interaction.guild_id)
+        await self._send(interaction, embed=render_sources(articles))
 
     @app_commands.command(name="help", description="What showbot can answer, and how to ask.")
     async def help_command(self, interaction: discord.Interaction) -> None:
@@ -193,6 +199,6 @@ class Answers(commands.Cog):
             if self.cooldowns.first_refusal(message.guild.id, message.author.id):
                 await self._reply(message, content=render_notice(describe_error(UserOnCooldown(wait))[0]))
             return
-        answer = await self.bot.engine.ask(question)
+        answer = await self.bot.engine.ask(question, guild_id=message.guild.id)
         reply = await self._reply(message, **self._answer_payload(answer, settings))
         await self._record(reply, answer)

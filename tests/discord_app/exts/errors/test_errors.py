@@ -65,7 +65,7 @@ async def test_rate_limited_429_does_not_stop_the_bot(world):
 
 
 async def test_a_bug_in_the_engine_gets_a_short_apology(world):
-    async def broken(question):
+    async def broken(question, **where):
         raise RuntimeError("boom")
     world.env.bot.engine.ask, working = broken, world.env.bot.engine.ask
 
