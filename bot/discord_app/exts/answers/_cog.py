@@ -2,7 +2,6 @@
 failure looks like is bot.discord_app.exts.errors' job; this module only routes."""
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import discord
@@ -14,24 +13,19 @@ from bot.discord_app.exts.errors import describe_error
 from bot.discord_app.render import render_answer, render_help, render_notice, render_sources
 from bot.storage.guild_settings import GuildSettings
 
-from ._delivery import RETRY_DELAY, deliver
+from ._delivery import RETRY_DELAY, deliver, retract
 from ._gate import MAX_QUESTION, Cooldowns, allowed_here, clean_question, enforce, mentions_bot
 
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
-#: Seconds a command waits for settings that are not in memory before deferring
-#: anyway: far inside Discord's 3 seconds, long enough for any healthy disk.
-SETTINGS_BUDGET = 0.5
 
 
 class Answers(commands.Cog):
-    def __init__(self, bot: commands.Bot, *, retry_delay: float = RETRY_DELAY,
-                 settings_budget: float = SETTINGS_BUDGET) -> None:
+    def __init__(self, bot: commands.Bot, *, retry_delay: float = RETRY_DELAY) -> None:
         self.bot = bot
         self.cooldowns = Cooldowns()
         self.retry_delay = retry_delay
-        self.settings_budget = settings_budget
 
     @property
     def feedback_view(self) -> discord.ui.View | None:
@@ -42,31 +36,20 @@ class Answers(commands.Cog):
     # ------------------------------------------------------------- interactions
     async def _start(self, interaction: discord.Interaction, *, cooldown: bool,
                      ephemeral: bool = False) -> GuildSettings:
-        """Defer within Discord's 3 seconds whatever the disk does, then the rest.
+        """Defer first, then everything else (Discord drops an interaction that is not
+        answered within 3 seconds, and a settings read has no such bound).
 
-        Nothing that can wait unboundedly comes before the deferral. The
-        settings are usually in memory; otherwise their read gets at most
-        ``settings_budget`` seconds, so that in the normal case a refusal (wrong
-        channel, cooldown) is still decided first and sent privately. If the read
-        is slower, the command defers at once, waits for it afterwards, and a
-        refusal then replaces the "thinking…" message."""
-        store = self.bot.guild_settings
-        settings = store.cached(interaction.guild_id)
-        read = None
-        if settings is None:
-            read = asyncio.ensure_future(store.get(interaction.guild_id))
-            done, _ = await asyncio.wait({read}, timeout=self.settings_budget)  # a timeout leaves it running
-            if done:
-                settings = read.result()
-            else:
-                log.warning("Settings of guild %s took over %.1f s to read; deferring first",
-                            interaction.guild_id, self.settings_budget)
-        if settings is not None:
-            self._enforce(interaction, settings, cooldown)
+        The refusals (wrong channel, cooldown) need the settings, so they are decided
+        after a deferral that may be public; a public "thinking…" message is then
+        retracted, so that the error handler's follow-up is private, as a refusal should be."""
         await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-        if settings is None:
-            settings = await read
+        settings = await self.bot.guild_settings.get(interaction.guild_id)
+        try:
             self._enforce(interaction, settings, cooldown)
+        except app_commands.AppCommandError:
+            if not ephemeral:
+                await retract(interaction)
+            raise
         return settings
 
     def _enforce(self, interaction: discord.Interaction, settings: GuildSettings, cooldown: bool) -> None:
@@ -116,7 +99,9 @@ class Answers(commands.Cog):
                   question: app_commands.Range[str, 1, MAX_QUESTION]) -> None:
         text = clean_question(question)
         if not text:
-            raise EmptyQuestion()  # decided in memory: answered privately, before any deferral
+            # Decided from the option alone, in memory: the private reply is itself the
+            # answer to Discord, so nothing can make it late.
+            raise EmptyQuestion()
         await self._answer(interaction, lambda: self.bot.engine.ask(text, guild_id=interaction.guild_id),
                            cooldown=True)
 
