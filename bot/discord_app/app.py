@@ -125,9 +125,11 @@ def _stop_on_sigterm(task: asyncio.Task | None) -> None:
 
 
 async def sync_commands(config: Config, *, force: bool = True) -> bool:
-    """Log in over REST only (no gateway) and sync the slash commands."""
+    """Log in over REST only (no gateway) and sync the slash commands. The engine is
+    opened too: command descriptions name the loaded show, and must be the ones
+    ``showbot run`` would sync, or its start would sync them again."""
     from .command_sync import sync_commands as _sync
-    bot = create_bot(config=config, sync_on_start=False, load_engine=False)
+    bot = create_bot(config=config, sync_on_start=False)
     async with bot:
         await bot.login(config.discord_token)  # runs setup_hook: extensions load, nothing syncs
         return await _sync(bot, force=force)

@@ -37,11 +37,11 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, UserOnCooldown):
         return f"You're asking quickly! Try again in {max(1, math.ceil(error.retry_after))} s.", True
     if isinstance(error, EmptyQuestion):
-        return "Please type a question, for example: `/ask question: Who plays Nam-ra?`", True
+        return "Please type a question, for example: `/ask question: Who is in the cast?`", True
     if isinstance(error, app_commands.NoPrivateMessage):
         return "That command only works in a server.", True
     if isinstance(error, app_commands.MissingPermissions):
-        return "You need the **Manage Server** permission to change showbot's settings.", True
+        return "You need the **Manage Server** permission to manage showbot on this server.", True
     if isinstance(error, app_commands.BotMissingPermissions):
         missing = ", ".join(p.replace("_", " ") for p in error.missing_permissions)
         return f"I'm missing permissions here: {missing}.", True
