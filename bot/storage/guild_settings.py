@@ -1,4 +1,5 @@
-"""Owned data: per-server settings, answer/feedback logs, unanswered questions.
+"""Owned data: per-server settings, answer/feedback logs, unanswered questions (and,
+in the same file, the servers' own articles: bot.storage.guild_articles).
 
 This lives in its own SQLite file (``Config.settings_db``), separate from the
 rebuildable knowledge database, so a knowledge rebuild never loses it.
@@ -23,6 +24,7 @@ from typing import Any
 
 import aiosqlite
 
+from . import guild_articles
 from .backups import Backups
 
 log = logging.getLogger(__name__)
@@ -132,6 +134,8 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: the articles servers' admins add (bot.storage.guild_articles)
+    guild_articles.MIGRATION,
 )
 
 
