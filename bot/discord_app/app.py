@@ -15,6 +15,7 @@ from .client import ShowBot
 from bot import logs
 from bot.config import EXIT_CONFIG, EXIT_UNAVAILABLE, Config, ConfigError, prepare_data_dir
 from bot.storage.backups import Backups
+from bot.storage.guild_articles import GuildArticleStore
 from bot.storage.guild_settings import GuildSettingsStore
 
 log = logging.getLogger(__name__)
@@ -32,11 +33,14 @@ UNREACHABLE = (aiohttp.ClientError, OSError, discord.GatewayNotFound, discord.Di
 
 def create_bot(*, config: Config | None = None, engine=None,
                guild_settings: GuildSettingsStore | None = None,
+               guild_articles: GuildArticleStore | None = None,
                sync_on_start: bool = True, load_engine: bool = True) -> ShowBot:
     """A ready-to-run bot. With no arguments everything comes from the environment
     (and ``.env``); tests pass fakes. The engine, if not given, is opened in
-    ``setup_hook`` (it may build the knowledge database). A settings store it
-    opens itself keeps rolling backups in ``config.backups_dir``."""
+    ``setup_hook`` (it may build the knowledge database) over the servers' own
+    articles, kept in the settings store's file. A settings store it opens itself
+    keeps rolling backups in ``config.backups_dir``. An injected engine must have
+    been opened over the same ``guild_articles`` (see bot.service.open_engine)."""
     config = config or Config.from_env()
     if guild_settings is None:
         backups = Backups(config.settings_db, config.backups_dir)
@@ -47,6 +51,7 @@ def create_bot(*, config: Config | None = None, engine=None,
         config=config,
         engine=engine,
         guild_settings=guild_settings_store,
+        guild_articles=guild_articles,
         owns_guild_settings=guild_settings is None,
         sync_on_start=sync_on_start,
         load_engine=load_engine,

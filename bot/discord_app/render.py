@@ -231,3 +231,50 @@ def render_help(suggestions: Iterable[str] = (), *, show: str = ANY_SHOW, shows:
 def render_notice(text: str) -> str:
     """Plain message content (errors, cooldowns): always within 2,000 characters."""
     return shorten(text, CONTENT_LIMIT)
+
+
+def render_added(*, title: str, date: str | None, publisher: str | None, url: str | None, name: str,
+                 show: str, learned: str, replaced: bool) -> discord.Embed:
+    """What /knowledge add stored: the article's header as read, and what was extracted."""
+    heading = "Updated" if replaced else "Added"
+    embed = discord.Embed(title=shorten(f"{heading}: {_escape(title)}", TITLE_LIMIT), colour=ANSWER_COLOUR)
+    if url and url.startswith(("http://", "https://")):
+        embed.url = url
+    embed.add_field(name="Date", value=_escape(date) if date else "not stated (it counts as undated)")
+    embed.add_field(name="Publisher", value=shorten(_escape(publisher), FIELD_VALUE_LIMIT) if publisher else "not stated")
+    embed.add_field(name="Show", value=shorten(_escape(show), FIELD_VALUE_LIMIT))
+    embed.add_field(name="Extracted", value=shorten(learned, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=shorten(f"Listed as “{name}”. Answers on this server use it from now on; "
+                                  "/knowledge remove takes it out.", FOOTER_LIMIT))
+    return fit(embed)
+
+
+def render_server_articles(articles: Sequence, shows: Mapping[str, str]) -> discord.Embed:
+    """/knowledge list: the server's own articles, newest first, with who added them and
+    when. ``articles`` are bot.storage.guild_articles.StoredArticle; ``shows`` maps show
+    ids to names."""
+    embed = discord.Embed(title="Articles added on this server", colour=ANSWER_COLOUR)
+    if not articles:
+        embed.description = "None yet. Add one with `/knowledge add` (a file or a link)."
+        return embed
+    lines: list[str] = []
+    used = 0
+    for shown, article in enumerate(articles):
+        who = f"<@{article.added_by}>" if article.added_by else "the host admin"
+        meta = " · ".join(part for part in (
+            _escape(article.date) if article.date else None,
+            _escape(article.publisher) if article.publisher else None,
+            _escape(shows.get(article.show_id, article.show_id)) if len(shows) > 1 else None,
+        ) if part)
+        line = shorten(f"• **{_escape(article.name)}**" + (f" — {meta}" if meta else "")
+                       + f"\n  added by {who} <t:{int(article.added_at)}:R>", 500)
+        more = f"\n…and {len(articles) - shown} more."
+        if used + len(line) + 1 + len(more) > DESCRIPTION_LIMIT:
+            lines.append(more.strip())
+            break
+        lines.append(line)
+        used += len(line) + 1
+    embed.description = "\n".join(lines)
+    embed.set_footer(text=f"{len(articles)} article(s). /knowledge remove takes one out; /knowledge export "
+                          "downloads them all.")
+    return embed
