@@ -169,12 +169,20 @@ def _ask(config: Config, args) -> int:
 
 def _chat(config: Config, args) -> int:
     """An interactive console. input() runs on the main thread (not in a worker
-    thread, which Ctrl-C cannot interrupt), so Ctrl-C ends the chat at once."""
+    thread, which Ctrl-C cannot interrupt), so Ctrl-C ends the chat at once.
+
+    Before each question it looks at the articles folder (bot.live): an article
+    dropped in, changed or deleted, or a `showbot build` by another process, is
+    answered from at once, without a restart."""
+    from bot.live import KnowledgeWatcher
+
     from .textout import format_answer, format_help
 
     _enable_line_editing()
     with asyncio.Runner() as runner:
         engine = runner.run(_open(config))
+        watcher = KnowledgeWatcher(engine, config)
+        runner.run(watcher.mark_loaded())
         try:
             print("showbot chat: ask about the show; 'help' for examples, 'quit' (or Ctrl-D) to leave.")
             while True:
@@ -186,13 +194,22 @@ def _chat(config: Config, args) -> int:
                 command = question.strip().casefold()
                 if command in {"quit", "exit", "/quit", "/exit"}:
                     break
+                if runner.run(watcher.check()):
+                    print("(the articles changed: answering from them now)", file=sys.stderr)
                 if command in {"help", "/help", "?"}:
-                    print(format_help(engine.suggestions()) + "\n")
+                    show = engine.show_for(args.show)
+                    print(format_help(_examples(engine), show.name if show else "the show") + "\n")
                 elif command:
                     print(format_answer(runner.run(engine.ask(question, show=args.show))) + "\n")
         finally:
             runner.run(engine.close())
     return 0
+
+
+def _examples(engine, k: int = 8) -> list[str]:
+    """A few example questions spread over the question types (listed by type)."""
+    examples = list(engine.suggestions())
+    return examples[::max(1, len(examples) // k)][:k]
 
 
 def _enable_line_editing() -> None:

@@ -9,7 +9,7 @@ from bot.qa.models import Answer
 def format_answer(answer: Answer, width: int = 88) -> str:
     lines = [textwrap.fill(answer.text, width)]
     if answer.spoiler:
-        lines.insert(0, "[spoiler: season 1 ending]")
+        lines.insert(0, "[spoiler]")
     if not answer.answered and answer.suggestions:
         lines.extend(f"  - {s}" for s in answer.suggestions)
     if answer.citations:
@@ -22,9 +22,10 @@ def format_answer(answer: Answer, width: int = 88) -> str:
     return "\n".join(lines)
 
 
-def format_help(suggestions) -> str:
-    """What `help` prints in `showbot chat`."""
-    lines = ["Ask anything about the show in your own words (typos and nicknames are fine), e.g.:"]
+def format_help(suggestions, show: str = "the show") -> str:
+    """What `help` prints in `showbot chat`; ``show`` names the show questions that name
+    none are about."""
+    lines = [f"Ask anything about {show} in your own words (typos and nicknames are fine), e.g.:"]
     lines.extend(f"  - {s}" for s in suggestions)
     lines.append("Every answer lists the articles it comes from. Commands: help, quit (or Ctrl-D / Ctrl-C).")
     return "\n".join(lines)

@@ -25,6 +25,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.discord_app.exts.config",
     "bot.discord_app.exts.knowledge",
     "bot.discord_app.exts.backups",
+    "bot.discord_app.exts.live",
 )
 
 

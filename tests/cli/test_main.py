@@ -233,7 +233,7 @@ def test_verbose_logs_ours_but_not_every_sql_statement(tmp_path):
 def test_chat_has_help(run_cli):
     code, out = run_cli(["chat"], "help\nquit\n")
 
-    assert code == 0 and "Ask anything about the show" in out and "quit" in out
+    assert code == 0 and "Ask anything about All of Us Are Dead" in out and "quit" in out
 
 
 def test_ctrl_c_ends_chat_at_once(tmp_path):
