@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from bot.intake import IntakeArticle, IntakeRefused, Reason, article_from_upload, article_from_url, check_upload_size
 from bot.intake.article import clean_line
+from bot.intake.text import article_from_text
+from bot.intake.upload import decode_upload
 from bot.pipeline.articles import ArticleError
 from bot.pipeline.preview import describe_summary, record_of, summary
 from bot.storage.guild_articles import Added, GuildArticleStore, NewArticle
@@ -59,6 +61,12 @@ class GuildKnowledge:
         """A linked page as an article, fetched safely (see bot.intake.fetch)."""
         return await self.check(await article_from_url(url, allow_hosts=self.allow_hosts))
 
+    async def from_archived(self, name: str, data: bytes) -> Checked:
+        """An article file from an export (front matter and body), checked like an upload."""
+        check_upload_size(len(data))
+        article = article_from_text(decode_upload(data), source_name=clean_line(name, limit=MAX_NAME_CHARS))
+        return await self.check(article)
+
     async def check(self, article: IntakeArticle) -> Checked:
         """Read the article as the engine will; refuse one it could not quote from."""
         try:
@@ -74,12 +82,22 @@ class GuildKnowledge:
     async def add(self, guild_id: int, show_id: str, checked: Checked, *, added_by: int | None) -> Added:
         """Store a checked article for one server and one show (replacing one of the same name)."""
         article = checked.article
-        added = await self.store.add(guild_id, NewArticle(
-            show_id, clean_line(article.source_name, limit=MAX_NAME_CHARS), article.title, article.publisher, article.date, article.url,
-            article.to_file_text()), added_by=added_by)
+        added = await self.store.add(guild_id, _stored(show_id, checked), added_by=added_by)
         log.info("guild %s: article %r %s for %s by %s (%s)", guild_id, article.source_name,
                  "replaced" if added.replaced else "added", show_id, added_by, checked.learned)
         return added
+
+    async def add_many(self, guild_id: int, items: list[tuple[str, Checked]]) -> int:
+        """Store checked articles ((show id, checked) each) at once: all or none."""
+        count = await self.store.add_many(guild_id, [_stored(show_id, checked) for show_id, checked in items])
+        log.info("guild %s: %d article(s) imported", guild_id, count)
+        return count
+
+
+def _stored(show_id: str, checked: Checked) -> NewArticle:
+    article = checked.article
+    return NewArticle(show_id, clean_line(article.source_name, limit=MAX_NAME_CHARS), article.title,
+                      article.publisher, article.date, article.url, article.to_file_text())
 
 
 def declared_size_ok(size: int) -> None:

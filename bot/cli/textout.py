@@ -29,3 +29,18 @@ def format_help(suggestions, show: str = "the show") -> str:
     lines.extend(f"  - {s}" for s in suggestions)
     lines.append("Every answer lists the articles it comes from. Commands: help, quit (or Ctrl-D / Ctrl-C).")
     return "\n".join(lines)
+
+
+def format_sources(articles, shows: dict[str, str]) -> str:
+    """`showbot sources`: the articles, newest first, grouped by show."""
+    if not articles:
+        return "No articles are loaded yet."
+    lines = []
+    for show_id in dict.fromkeys(a.show for a in articles):
+        mine = [a for a in articles if a.show == show_id]
+        lines.append(f"{shows.get(show_id, show_id)} ({len(mine)} article(s))")
+        for a in mine:
+            meta = " · ".join(x for x in (a.publisher, a.date, a.url) if x)
+            added = " [added on this server]" if a.guild_id is not None else ""
+            lines.append(f"  - {a.title}" + (f" — {meta}" if meta else "") + added + f"  ({a.name})")
+    return "\n".join(lines)
