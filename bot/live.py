@@ -62,6 +62,7 @@ class KnowledgeWatcher:
         self.config = config
         self.guild_articles = guild_articles
         self._stamp: str | None = None
+        self._problem: str | None = None  # the last failure, logged once
         self._lock = asyncio.Lock()
 
     async def mark_loaded(self) -> None:
@@ -70,36 +71,44 @@ class KnowledgeWatcher:
 
     async def check(self) -> bool:
         """One look at the folder and the database; True when the engine now answers from
-        new knowledge. Never raises: a failed look is logged and tried again next time."""
+        new knowledge. Never raises: a failed look is logged (once while it keeps failing
+        the same way) and tried again next time."""
         async with self._lock:  # a slow look and the next tick never overlap
             try:
-                return await self._check()
+                changed = await self._check()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.exception("Checking the articles for changes failed; trying again at the next look")
+            except Exception as exc:
+                problem = f"{exc.__class__.__name__}: {exc}"
+                if problem != self._problem:
+                    log.exception("Checking the articles for changes failed; trying again at every look")
+                self._problem = problem
                 return False
+            if self._problem is not None:
+                log.info("Checking the articles works again")
+                self._problem = None
+            return changed
 
     async def _check(self) -> bool:
-        library = self.engine.library
-        # Build what changed off the event loop (its own loop, in a thread); the library's
-        # refresh then finds the database up to date, or builds the little left since.
+        # All the blocking work (listing and hashing files, extracting new articles, reading
+        # the database) happens in threads; the build runs on a loop of its own there.
         report = await asyncio.to_thread(asyncio.run, ensure_built(self.config))
-        changed = await library.refresh()
         stamp = await asyncio.to_thread(build_stamp, self.config.knowledge_db)
-        if not changed and stamp != self._stamp:
-            await library.open()  # built here in the thread, or by another process: load it
-            changed = True
-        self._stamp = stamp
-        if changed:
+        if stamp == self._stamp:
+            changed = False
+        else:  # built just now in the thread, or by another process: load it
+            library = self.engine.library
+            if not await library.refresh():  # the library's own reload (it finds little left to build)
+                await library.open()
             self.engine.refresh_shows()
-            articles = report.articles if report is not None else None
+            self._stamp = stamp  # read before the reload: a build after it is seen next time
+            changed = True
             log.info("Knowledge reloaded from %s%s", self.config.articles_dir,
-                     f" ({articles} articles)" if articles is not None else "")
+                     f" ({report.articles} articles)" if report is not None else " (built elsewhere)")
         if self.guild_articles is not None:
             servers = await self.guild_articles.poll()
             if servers:
-                log.info("Server articles changed elsewhere for %d server(s)", len(servers))
+                log.info("Server articles changed for %d server(s)", len(servers))
         return changed
 
 

@@ -92,14 +92,36 @@ async def test_server_articles_changed_by_another_process_get_a_new_version(tmp_
         assert mine.version(7) != before
 
 
-async def test_a_failed_look_is_logged_and_never_raises(watcher, engine, caplog, monkeypatch):
-    async def broken():
-        raise RuntimeError("disk on fire")
-    monkeypatch.setattr(engine.library, "refresh", broken)
+async def test_a_failed_look_is_logged_once_and_never_raises(watcher, config, caplog, monkeypatch):
+    import bot.live
+    working = bot.live.ensure_built
 
-    with caplog.at_level(logging.ERROR, logger="bot.live"):
+    async def broken(config):
+        raise RuntimeError("disk on fire")
+    monkeypatch.setattr(bot.live, "ensure_built", broken)
+
+    with caplog.at_level(logging.INFO, logger="bot.live"):
         assert await watcher.check() is False
-    assert "disk on fire" in caplog.text
+        assert await watcher.check() is False  # the same failure: not logged again every 3 s
+        monkeypatch.setattr(bot.live, "ensure_built", working)
+        (config.articles_dir / "season-3.md").write_text(SEASON_3, encoding="utf-8")
+        assert await watcher.check() is True
+
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "disk on fire" in caplog.text and "works again" in caplog.text
+
+
+async def test_the_quiet_path_does_no_reload(watcher, engine, monkeypatch):
+    reloads = []
+
+    async def record():
+        reloads.append(1)
+        return True
+    monkeypatch.setattr(engine.library, "refresh", record)
+    monkeypatch.setattr(engine.library, "open", record)
+
+    assert await watcher.check() is False
+    assert reloads == []
 
 
 def test_test_doubles_without_a_library_are_not_watched():
