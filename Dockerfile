@@ -18,8 +18,9 @@ RUN pip install . \
     && cd / && showbot --data-dir /tmp/smoke build --quiet \
     && rm -rf /tmp/smoke /build
 
-# Never run as root. /data holds the databases (settings.sqlite3 and its backups
-# are owned data: keep the volume); /articles is where your own articles can be mounted.
+# Never run as root. /data holds the databases (settings.sqlite3, with the servers' own
+# articles, and its backups are owned data: keep the volume); /articles is where your own
+# articles can be mounted (one sub-folder per show, or one show's articles).
 RUN useradd --system --uid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin showbot \
     && mkdir /data /articles \
     && chown showbot:showbot /data
@@ -28,7 +29,8 @@ WORKDIR /data
 ENV SHOWBOT_DATA_DIR=/data
 VOLUME /data
 
-# Your own articles instead of the bundled ones: -v ./my-articles:/articles:ro -e SHOWBOT_ARTICLES=/articles
+# Your own articles instead of the bundled show: -v ./my-shows:/articles:ro -e SHOWBOT_ARTICLES=/articles
+# (the running bot picks up added, changed and deleted files within a few seconds).
 # Exit status 2 = fix the configuration (token, intents, data folder); 75 = Discord unreachable, retry.
 # SIGTERM (docker stop) closes the bot and its databases cleanly.
 CMD ["showbot", "run"]

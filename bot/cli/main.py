@@ -1,4 +1,5 @@
-"""The `showbot` command: build | ask | chat | eval | run | sync. Works offline except run/sync.
+"""The `showbot` command: build | ask | chat | eval | sources | check | knowledge | run | sync.
+Works offline except run/sync.
 
 Every failure an admin can fix (bad setting, unusable data folder, missing
 articles, unreadable question file) is one line on stderr and exit status 2;
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 EXIT_BROKEN_PIPE = 141
 EXIT_INTERRUPTED = 130
 #: Commands whose output is the point: only warnings go to stderr unless -v.
-QUIET_COMMANDS = ("ask", "chat", "eval")
+QUIET_COMMANDS = ("ask", "chat", "eval", "sources", "check")
 DEFAULT_QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "questions.jsonl"
 
 
@@ -105,6 +106,27 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--quiet", action="store_true", help="print only the summary")
     e.set_defaults(func=_eval)
 
+    so = sub.add_parser("sources", help="the articles answers come from (what /sources shows)")
+    so.add_argument("--show", metavar="ID", help="only this show's articles")
+    so.add_argument("--guild", metavar="GUILD_ID", type=_guild_id, help="with this server's own articles")
+    so.set_defaults(func=_sources)
+
+    ch = sub.add_parser("check", help="lint the articles folder: skipped files and why, header errors, "
+                                      "duplicates, missing dates")
+    ch.set_defaults(func=_check)
+
+    k = sub.add_parser("knowledge", help="export or import a server's own articles (/knowledge add)")
+    ksub = k.add_subparsers(dest="action", required=True, metavar="ACTION")
+    ke = ksub.add_parser("export", help="write a server's articles to a zip (with an index.json)")
+    ke.add_argument("guild", metavar="GUILD_ID", type=_guild_id, help="the server's id")
+    ke.add_argument("--out", metavar="FILE", type=Path, help="where to write (default: showbot-articles-ID.zip)")
+    ke.set_defaults(func=_knowledge_export)
+    ki = ksub.add_parser("import", help="add the articles of an export to a server (all or none)")
+    ki.add_argument("guild", metavar="GUILD_ID", type=_guild_id, help="the server's id")
+    ki.add_argument("file", metavar="FILE", type=Path, help="a zip from /knowledge export or `knowledge export`")
+    ki.add_argument("--show", metavar="ID", help="the show of articles whose show the file does not name")
+    ki.set_defaults(func=_knowledge_import)
+
     r = sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     r.set_defaults(func=_run)
     s = sub.add_parser("sync", help="push the slash commands to Discord now")
@@ -169,12 +191,20 @@ def _ask(config: Config, args) -> int:
 
 def _chat(config: Config, args) -> int:
     """An interactive console. input() runs on the main thread (not in a worker
-    thread, which Ctrl-C cannot interrupt), so Ctrl-C ends the chat at once."""
+    thread, which Ctrl-C cannot interrupt), so Ctrl-C ends the chat at once.
+
+    Before each question it looks at the articles folder (bot.live): an article
+    dropped in, changed or deleted, or a `showbot build` by another process, is
+    answered from at once, without a restart."""
+    from bot.live import KnowledgeWatcher
+
     from .textout import format_answer, format_help
 
     _enable_line_editing()
     with asyncio.Runner() as runner:
         engine = runner.run(_open(config))
+        watcher = KnowledgeWatcher(engine, config)
+        runner.run(watcher.mark_loaded())
         try:
             print("showbot chat: ask about the show; 'help' for examples, 'quit' (or Ctrl-D) to leave.")
             while True:
@@ -186,13 +216,22 @@ def _chat(config: Config, args) -> int:
                 command = question.strip().casefold()
                 if command in {"quit", "exit", "/quit", "/exit"}:
                     break
+                if runner.run(watcher.check()):
+                    print("(the articles changed: answering from them now)", file=sys.stderr)
                 if command in {"help", "/help", "?"}:
-                    print(format_help(engine.suggestions()) + "\n")
+                    show = engine.show_for(args.show)
+                    print(format_help(_examples(engine), show.name if show else "the show") + "\n")
                 elif command:
                     print(format_answer(runner.run(engine.ask(question, show=args.show))) + "\n")
         finally:
             runner.run(engine.close())
     return 0
+
+
+def _examples(engine, k: int = 8) -> list[str]:
+    """A few example questions spread over the question types (listed by type)."""
+    examples = list(engine.suggestions())
+    return examples[::max(1, len(examples) // k)][:k]
 
 
 def _enable_line_editing() -> None:
@@ -210,6 +249,37 @@ def _eval(config: Config, args) -> int:
     except QuestionFileError as exc:
         print(f"showbot eval: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+
+
+def _guild_id(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"a server id is digits, not {text!r}")
+    return int(text)
+
+
+def _sources(config: Config, args) -> int:
+    from .sources import sources
+    lines.tolerate_unencodable(sys.stdout)
+    return asyncio.run(sources(config, args.show, args.guild))
+
+
+def _check(config: Config, args) -> int:
+    """Exit status 1 when some file is not used (an error); warnings alone are 0."""
+    from .folder import check_folder, format_report
+    lines.tolerate_unencodable(sys.stdout)
+    report = check_folder(config.articles_dir)
+    print(format_report(report))
+    return 1 if report.errors else 0
+
+
+def _knowledge_export(config: Config, args) -> int:
+    from .knowledge import export
+    return asyncio.run(export(config, args.guild, args.out))
+
+
+def _knowledge_import(config: Config, args) -> int:
+    from .knowledge import import_
+    return asyncio.run(import_(config, args.guild, args.file, args.show))
 
 
 def _run(config: Config, args) -> int:

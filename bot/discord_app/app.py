@@ -15,6 +15,7 @@ from .client import ShowBot
 from bot import logs
 from bot.config import EXIT_CONFIG, EXIT_UNAVAILABLE, Config, ConfigError, prepare_data_dir
 from bot.storage.backups import Backups
+from bot.storage.guild_articles import GuildArticleStore
 from bot.storage.guild_settings import GuildSettingsStore
 
 log = logging.getLogger(__name__)
@@ -32,11 +33,14 @@ UNREACHABLE = (aiohttp.ClientError, OSError, discord.GatewayNotFound, discord.Di
 
 def create_bot(*, config: Config | None = None, engine=None,
                guild_settings: GuildSettingsStore | None = None,
+               guild_articles: GuildArticleStore | None = None,
                sync_on_start: bool = True, load_engine: bool = True) -> ShowBot:
     """A ready-to-run bot. With no arguments everything comes from the environment
     (and ``.env``); tests pass fakes. The engine, if not given, is opened in
-    ``setup_hook`` (it may build the knowledge database). A settings store it
-    opens itself keeps rolling backups in ``config.backups_dir``."""
+    ``setup_hook`` (it may build the knowledge database) over the servers' own
+    articles, kept in the settings store's file. A settings store it opens itself
+    keeps rolling backups in ``config.backups_dir``. An injected engine must have
+    been opened over the same ``guild_articles`` (see bot.service.open_engine)."""
     config = config or Config.from_env()
     if guild_settings is None:
         backups = Backups(config.settings_db, config.backups_dir)
@@ -47,6 +51,7 @@ def create_bot(*, config: Config | None = None, engine=None,
         config=config,
         engine=engine,
         guild_settings=guild_settings_store,
+        guild_articles=guild_articles,
         owns_guild_settings=guild_settings is None,
         sync_on_start=sync_on_start,
         load_engine=load_engine,
@@ -125,9 +130,11 @@ def _stop_on_sigterm(task: asyncio.Task | None) -> None:
 
 
 async def sync_commands(config: Config, *, force: bool = True) -> bool:
-    """Log in over REST only (no gateway) and sync the slash commands."""
+    """Log in over REST only (no gateway) and sync the slash commands. The engine is
+    opened too: command descriptions name the loaded show, and must be the ones
+    ``showbot run`` would sync, or its start would sync them again."""
     from .command_sync import sync_commands as _sync
-    bot = create_bot(config=config, sync_on_start=False, load_engine=False)
+    bot = create_bot(config=config, sync_on_start=False)
     async with bot:
         await bot.login(config.discord_token)  # runs setup_hook: extensions load, nothing syncs
         return await _sync(bot, force=force)

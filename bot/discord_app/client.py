@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.config import Config
+from bot.storage.guild_articles import GuildArticleStore
 from bot.storage.guild_settings import GuildSettingsStore
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,9 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.discord_app.exts.feedback",
     "bot.discord_app.exts.answers",
     "bot.discord_app.exts.config",
+    "bot.discord_app.exts.knowledge",
     "bot.discord_app.exts.backups",
+    "bot.discord_app.exts.live",
 )
 
 
@@ -54,6 +57,7 @@ class ShowBot(commands.Bot):
         *,
         config: Config,
         guild_settings: GuildSettingsStore,
+        guild_articles: GuildArticleStore | None = None,
         engine=None,
         owns_guild_settings: bool = True,
         sync_on_start: bool = True,
@@ -71,6 +75,8 @@ class ShowBot(commands.Bot):
         )
         self.config = config
         self.guild_settings = guild_settings
+        #: The servers' own articles, in the settings file (over its connection).
+        self.guild_articles = guild_articles or GuildArticleStore(guild_settings)
         self.engine = engine
         self._owns_engine = engine is None
         self._owns_guild_settings = owns_guild_settings
@@ -99,10 +105,11 @@ class ShowBot(commands.Bot):
 
     async def _open_dependencies(self) -> None:
         await self.guild_settings.open()
+        await self.guild_articles.poll()
         if self.engine is None and self.load_engine:
             from bot.service import open_engine  # the core, only when the bot really runs
             log.info("Opening the knowledge base")
-            self.engine = await open_engine(self.config)
+            self.engine = await open_engine(self.config, guild_articles=self.guild_articles)
 
     async def on_message(self, message: discord.Message) -> None:
         # Deliberately no process_commands(): there are no prefix commands, and

@@ -23,3 +23,8 @@ class UserOnCooldown(app_commands.CheckFailure):
 
 class EmptyQuestion(app_commands.CheckFailure):
     """The question was blank (only spaces or mention markup)."""
+
+
+class KnowledgeRefused(app_commands.AppCommandError):
+    """A /knowledge request that cannot be done as asked (no show chosen, no such
+    article, a file and a link at once); the message says what to do instead."""

@@ -1,4 +1,5 @@
-"""Owned data: per-server settings, answer/feedback logs, unanswered questions.
+"""Owned data: per-server settings, answer/feedback logs, unanswered questions (and,
+in the same file, the servers' own articles: bot.storage.guild_articles).
 
 This lives in its own SQLite file (``Config.settings_db``), separate from the
 rebuildable knowledge database, so a knowledge rebuild never loses it.
@@ -23,6 +24,7 @@ from typing import Any
 
 import aiosqlite
 
+from . import guild_articles
 from .backups import Backups
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ log = logging.getLogger(__name__)
 MAX_LOGGED_QUESTION = 200
 MAX_COOLDOWN = 3600
 MAX_ALLOWED_CHANNELS = 25
+#: A show id as bot.pipeline.files makes them from folder names.
+_SHOW_ID = re.compile(r"^[0-9a-z](?:[0-9a-z-]{0,98}[0-9a-z])?$")
 #: Servers whose settings stay in memory (least recently used ones are dropped).
 CACHE_SIZE = 1024
 
@@ -46,6 +50,9 @@ class GuildSettings:
     hide_spoilers: bool = True
     #: Seconds a user waits between questions (0 = no cooldown).
     cooldown_seconds: int = 0
+    #: The show questions are about when they name none (a loaded show's id). None:
+    #: the process's default (SHOWBOT_SHOW), else the only show loaded.
+    show: str | None = None
 
     def allows_channel(self, channel_id: int | None) -> bool:
         return not self.allowed_channels or channel_id in self.allowed_channels
@@ -72,6 +79,10 @@ def validate(key: str, value: Any) -> Any:
         if len(channels) > MAX_ALLOWED_CHANNELS:
             raise InvalidSetting(f"At most {MAX_ALLOWED_CHANNELS} channels can be chosen.")
         return channels
+    if key == "show":
+        if value is not None and not (isinstance(value, str) and _SHOW_ID.match(value)):
+            raise InvalidSetting(f"{value!r} is not a show id.")
+        return value
     if not isinstance(value, bool):
         raise InvalidSetting(f"{key} must be true or false.")
     return value
@@ -123,6 +134,8 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: the articles servers' admins add (bot.storage.guild_articles)
+    guild_articles.MIGRATION,
 )
 
 

@@ -83,7 +83,7 @@ def test_shorten(text, limit, expected):
 
 
 def test_sources_list_and_overflow():
-    articles = [Article(i, "p", f"Article {i} " + "t" * 200, "Pub", "2022", f"https://e.com/{i}")
+    articles = [Article(i, "show", "p", f"Article {i} " + "t" * 200, "Pub", "2022", f"https://e.com/{i}")
                 for i in range(100)]
     embed = render.render_sources(articles)
     assert limits_ok(embed) and "more." in embed.description

@@ -41,11 +41,22 @@ async def test_settings_survive_reopening(tmp_path):
 @pytest.mark.parametrize("key, value", [
     ("cooldown_seconds", -1), ("cooldown_seconds", 3601), ("cooldown_seconds", True), ("cooldown_seconds", "5"),
     ("hide_spoilers", "yes"), ("allowed_channels", range(26)), ("no_such_setting", 1),
+    ("show", "All of Us Are Dead"), ("show", ""), ("show", 3), ("show", "-x"),
 ])
 async def test_invalid_values_raise_and_change_nothing(store, key, value):
     with pytest.raises(InvalidSetting):
         await store.set(1, key, value)
     assert await store.get(1) == DEFAULTS
+
+
+async def test_the_server_show_is_stored_and_can_be_unset(tmp_path):
+    path = tmp_path / "settings.sqlite3"
+    async with GuildSettingsStore(path) as store:
+        assert DEFAULTS.show is None
+        await store.set(1, "show", "sweet-home")
+    async with GuildSettingsStore(path) as store:
+        assert (await store.get(1)).show == "sweet-home"
+        assert (await store.set(1, "show", None)).show is None
 
 
 async def test_unknown_stored_keys_are_ignored(store):

@@ -73,5 +73,17 @@ def bot_messages(env: simcord.Env, channel: simcord.ChannelHandle) -> list[disco
     return [m for m in channel.history() if m.author.id == env.bot.user.id]
 
 
+def private_reply(result: simcord.InteractionResult) -> simcord.ResponseMessage:
+    """The one message a refusal left, checked to be private: an ephemeral response,
+    or (after a public "thinking…" deferral) the deferred message gone and one
+    ephemeral follow-up in its place."""
+    if result.ephemeral:
+        assert result.response is not None and not result.followups
+        return result.response
+    assert result.response is None, "the public deferred message was not retracted"
+    assert len(result.followups) == 1 and result.followups[0].ephemeral
+    return result.followups[0]
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "real_engine: uses the real QA core instead of the fake engine")

@@ -45,11 +45,11 @@ async def test_cast_list_release_and_sources(world):
 
     assert "Park Ji-hu" in cast.response.embeds[0].description
     assert release.response.embeds[0].fields
-    assert sources.response.embeds[0].description.count("•") == len(world.env.bot.engine.articles())
+    assert sources.response.embeds[0].description.count("•") == len(await world.env.bot.engine.articles())
 
 
 async def test_spoiler_answer_is_hidden(world):
-    result = await world.fan.slash(world.general, "ask", question="What happens to Nam-ra at the end?")
+    result = await world.fan.slash(world.general, "ask", question="How did the first season end?")
 
     embed = result.response.embeds[0]
     assert embed.description.startswith("||") and embed.description.endswith("||")

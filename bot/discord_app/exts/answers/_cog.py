@@ -2,7 +2,6 @@
 failure looks like is bot.discord_app.exts.errors' job; this module only routes."""
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import discord
@@ -11,27 +10,43 @@ from discord.ext import commands
 
 from bot.discord_app.refusals import EmptyQuestion, UserOnCooldown
 from bot.discord_app.exts.errors import describe_error
-from bot.discord_app.render import render_answer, render_help, render_notice, render_sources
+from bot.discord_app.render import (
+    commands_show_name, describe_command, render_answer, render_help, render_notice, render_sources, show_name,
+)
 from bot.storage.guild_settings import GuildSettings
 
-from ._delivery import RETRY_DELAY, deliver
+from ._delivery import RETRY_DELAY, deliver, retract
 from ._gate import MAX_QUESTION, Cooldowns, allowed_here, clean_question, enforce, mentions_bot
 
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
-#: Seconds a command waits for settings that are not in memory before deferring
-#: anyway: far inside Discord's 3 seconds, long enough for any healthy disk.
-SETTINGS_BUDGET = 0.5
+#: Command descriptions that name the show, filled in when the cog loads (from the
+#: shows loaded then), before the command tree is synced.
+DESCRIPTIONS = {
+    "ask": "Ask a question about {show}; the answer cites its sources.",
+    "release": "When {show} came out, season by season.",
+    "sources": "The news articles about {show} that showbot's answers come from.",
+    "help": "What showbot can answer about {show}, and how to ask.",
+}
 
 
 class Answers(commands.Cog):
-    def __init__(self, bot: commands.Bot, *, retry_delay: float = RETRY_DELAY,
-                 settings_budget: float = SETTINGS_BUDGET) -> None:
+    def __init__(self, bot: commands.Bot, *, retry_delay: float = RETRY_DELAY) -> None:
         self.bot = bot
         self.cooldowns = Cooldowns()
         self.retry_delay = retry_delay
-        self.settings_budget = settings_budget
+
+    async def cog_load(self) -> None:
+        """Name the show in the command descriptions (they are global: see
+        render.commands_show_name). Runs in setup_hook, after the engine opened and
+        before the tree is synced, so the synced descriptions are these."""
+        engine = self.bot.engine
+        name = commands_show_name(engine.shows if engine is not None else {})
+        for command in self.walk_app_commands():
+            template = DESCRIPTIONS.get(command.name)
+            if template:
+                command.description = describe_command(template, name)
 
     @property
     def feedback_view(self) -> discord.ui.View | None:
@@ -42,31 +57,20 @@ class Answers(commands.Cog):
     # ------------------------------------------------------------- interactions
     async def _start(self, interaction: discord.Interaction, *, cooldown: bool,
                      ephemeral: bool = False) -> GuildSettings:
-        """Defer within Discord's 3 seconds whatever the disk does, then the rest.
+        """Defer first, then everything else (Discord drops an interaction that is not
+        answered within 3 seconds, and a settings read has no such bound).
 
-        Nothing that can wait unboundedly comes before the deferral. The
-        settings are usually in memory; otherwise their read gets at most
-        ``settings_budget`` seconds, so that in the normal case a refusal (wrong
-        channel, cooldown) is still decided first and sent privately. If the read
-        is slower, the command defers at once, waits for it afterwards, and a
-        refusal then replaces the "thinking…" message."""
-        store = self.bot.guild_settings
-        settings = store.cached(interaction.guild_id)
-        read = None
-        if settings is None:
-            read = asyncio.ensure_future(store.get(interaction.guild_id))
-            done, _ = await asyncio.wait({read}, timeout=self.settings_budget)  # a timeout leaves it running
-            if done:
-                settings = read.result()
-            else:
-                log.warning("Settings of guild %s took over %.1f s to read; deferring first",
-                            interaction.guild_id, self.settings_budget)
-        if settings is not None:
-            self._enforce(interaction, settings, cooldown)
+        The refusals (wrong channel, cooldown) need the settings, so they are decided
+        after a deferral that may be public; a public "thinking…" message is then
+        retracted, so that the error handler's follow-up is private, as a refusal should be."""
         await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-        if settings is None:
-            settings = await read
+        settings = await self.bot.guild_settings.get(interaction.guild_id)
+        try:
             self._enforce(interaction, settings, cooldown)
+        except app_commands.AppCommandError:
+            if not ephemeral:
+                await retract(interaction)
+            raise
         return settings
 
     def _enforce(self, interaction: discord.Interaction, settings: GuildSettings, cooldown: bool) -> None:
@@ -85,17 +89,38 @@ class Answers(commands.Cog):
             what=f"the /{command} response", delay=self.retry_delay)
 
     async def _answer(self, interaction: discord.Interaction, get_answer, **start) -> None:
+        """Defer, check, then ``get_answer(where)`` where ``where`` holds the keywords
+        that scope an answer: the server's show and the server (for its own articles)."""
         settings = await self._start(interaction, **start)
-        answer = await get_answer()
+        answer = await get_answer(self._where(interaction.guild_id, settings))
         message = await self._send(interaction, **self._answer_payload(answer, settings))
         await self._record(message, answer)
 
+    @staticmethod
+    def _where(guild_id: int | None, settings: GuildSettings) -> dict:
+        return {"show": settings.show, "guild_id": guild_id}
+
+    def _show_name(self, show_id: str | None, settings: GuildSettings) -> str:
+        """The name of the show an answer is about: the one it names, else the
+        server's, else the default, else "the show"."""
+        engine = self.bot.engine
+        shown = engine.shows.get(show_id) if show_id else None
+        return show_name(shown or engine.show_for(settings.show))
+
+    def _loaded_names(self) -> list[str]:
+        return [show.name for show in self.bot.engine.shows.values()]
+
     def _answer_payload(self, answer, settings: GuildSettings) -> dict:
-        payload = {"embed": render_answer(answer, hide_spoilers=settings.hide_spoilers)}
+        payload = {"embed": render_answer(answer, hide_spoilers=settings.hide_spoilers,
+                                          show=self._show_name(answer.show, settings))}
         view = self.feedback_view
         if answer.answered and view is not None:
             payload["view"] = view
         return payload
+
+    def _help(self, settings: GuildSettings, *, mention_hint: bool = True) -> discord.Embed:
+        return render_help(self.bot.engine.suggestions(), show=self._show_name(None, settings),
+                           shows=self._loaded_names(), mention_hint=mention_hint)
 
     async def _record(self, message: discord.Message, answer) -> None:
         """Log for /config report and feedback; never lets logging fail an answer."""
@@ -110,14 +135,16 @@ class Answers(commands.Cog):
             log.exception("Could not log answer %s", message.id)
 
     # -------------------------------------------------------------- /ask
-    @app_commands.command(name="ask", description="Ask a question about All of Us Are Dead; the answer cites its sources.")
-    @app_commands.describe(question="Your question, e.g. Who plays Nam-ra?")
+    @app_commands.command(name="ask", description=DESCRIPTIONS["ask"].format(show="the show"))
+    @app_commands.describe(question="Your question, in your own words")
     async def ask(self, interaction: discord.Interaction,
                   question: app_commands.Range[str, 1, MAX_QUESTION]) -> None:
         text = clean_question(question)
         if not text:
-            raise EmptyQuestion()  # decided in memory: answered privately, before any deferral
-        await self._answer(interaction, lambda: self.bot.engine.ask(text), cooldown=True)
+            # Decided from the option alone, in memory: the private reply is itself the
+            # answer to Discord, so nothing can make it late.
+            raise EmptyQuestion()
+        await self._answer(interaction, lambda where: self.bot.engine.ask(text, **where), cooldown=True)
 
     # --------------------------------------------------------- shortcuts
     @app_commands.command(name="cast", description="The cast, or who plays a character (or whom an actor plays).")
@@ -126,34 +153,39 @@ class Answers(commands.Cog):
                    name: app_commands.Range[str, 1, 100] | None = None) -> None:
         name = clean_question(name or "")
         if name:
-            await self._answer(interaction, lambda: self.bot.engine.answer_for("who_is", name), cooldown=True)
+            await self._answer(interaction, lambda where: self.bot.engine.answer_for("who_is", name, **where),
+                               cooldown=True)
         else:
-            await self._answer(interaction, lambda: self.bot.engine.answer_for("cast_list"), cooldown=True)
+            await self._answer(interaction, lambda where: self.bot.engine.answer_for("cast_list", **where),
+                               cooldown=True)
 
     @cast.autocomplete("name")
     async def cast_name_autocomplete(self, interaction: discord.Interaction,
                                      current: str) -> list[app_commands.Choice[str]]:
         try:
-            names = self.bot.engine.complete_names(current, limit=25)
+            settings = await self.bot.guild_settings.get(interaction.guild_id)
+            names = await self.bot.engine.complete_names(current, limit=25,
+                                                         **self._where(interaction.guild_id, settings))
         except Exception:  # autocomplete must never error: offer nothing instead
             log.exception("Autocomplete failed for %r", current)
             return []
         unique = dict.fromkeys(n.strip()[:100] for n in names if n and n.strip())
         return [app_commands.Choice(name=n, value=n) for n in list(unique)[:25]]
 
-    @app_commands.command(name="release", description="When All of Us Are Dead (and season 2) came out.")
+    @app_commands.command(name="release", description=DESCRIPTIONS["release"].format(show="the show"))
     async def release(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, lambda: self.bot.engine.answer_for("release"), cooldown=True)
+        await self._answer(interaction, lambda where: self.bot.engine.answer_for("release", **where), cooldown=True)
 
-    @app_commands.command(name="sources", description="The news articles showbot's answers come from.")
+    @app_commands.command(name="sources", description=DESCRIPTIONS["sources"].format(show="the show"))
     async def sources(self, interaction: discord.Interaction) -> None:
-        await self._start(interaction, cooldown=False)
-        await self._send(interaction, embed=render_sources(self.bot.engine.articles()))
+        settings = await self._start(interaction, cooldown=False)
+        articles = await self.bot.engine.articles(**self._where(interaction.guild_id, settings))
+        await self._send(interaction, embed=render_sources(articles, show=self._show_name(None, settings)))
 
-    @app_commands.command(name="help", description="What showbot can answer, and how to ask.")
+    @app_commands.command(name="help", description=DESCRIPTIONS["help"].format(show="the show"))
     async def help_command(self, interaction: discord.Interaction) -> None:
-        await self._start(interaction, cooldown=False, ephemeral=True)
-        await self._send(interaction, ephemeral=True, embed=render_help(self.bot.engine.suggestions()))
+        settings = await self._start(interaction, cooldown=False, ephemeral=True)
+        await self._send(interaction, ephemeral=True, embed=self._help(settings))
 
     # ---------------------------------------------------------- mentions
     @commands.Cog.listener()
@@ -186,13 +218,13 @@ class Answers(commands.Cog):
     async def _reply_to_mention(self, message: discord.Message, settings: GuildSettings) -> None:
         question = clean_question(message.content, bot_id=self.bot.user.id)
         if not question:
-            await self._reply(message, embed=render_help(self.bot.engine.suggestions()))
+            await self._reply(message, embed=self._help(settings))
             return
         wait = self.cooldowns.retry_after(message.guild.id, message.author.id, settings.cooldown_seconds)
         if wait:
             if self.cooldowns.first_refusal(message.guild.id, message.author.id):
                 await self._reply(message, content=render_notice(describe_error(UserOnCooldown(wait))[0]))
             return
-        answer = await self.bot.engine.ask(question)
+        answer = await self.bot.engine.ask(question, **self._where(message.guild.id, settings))
         reply = await self._reply(message, **self._answer_payload(answer, settings))
         await self._record(reply, answer)

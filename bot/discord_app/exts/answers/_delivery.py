@@ -44,3 +44,25 @@ async def deliver(primary: Callable[[], Awaitable[T]], fallback: Callable[[], Aw
                 error = again
         log.warning("Sending %s failed (%s %s); trying another way", what, error.status, error.text)
     return await fallback()
+
+
+#: What a retracted "thinking…" message shows for the moment before it is deleted.
+RETRACTED = "\u2026"
+
+
+async def retract(interaction: discord.Interaction) -> None:
+    """Take back a public deferral, so that what follows can be private.
+
+    After a public deferral, Discord turns the first follow-up into the deferred
+    message, public whatever its flags. Deleting the still-loading message is not
+    enough: follow-ups may then fail with 10008 Unknown Message (Discord did so for
+    years, and SimCord models it). So the "thinking…" message is first completed
+    (edited to an ellipsis), then deleted: the next follow-up is a message of its
+    own, and may be ephemeral. If Discord refuses, the follow-up replaces the
+    deferred message instead: public, but never lost."""
+    try:
+        await interaction.edit_original_response(content=RETRACTED, embed=None, view=None)
+        await interaction.delete_original_response()
+    except discord.HTTPException as error:
+        log.warning("Could not retract the deferred response to /%s (%s %s); the refusal replaces it",
+                    interaction.command.name if interaction.command else "?", error.status, error.text)

@@ -2,7 +2,8 @@
 
 Hidden from members without Manage Server by ``default_permissions`` AND
 refused at run time by ``interaction_check``: server admins can override the
-default visibility, so the default alone is not a security boundary."""
+default visibility, so the default alone is not a security boundary. Autocomplete
+runs no ``interaction_check`` (discord.py), so it checks the permission itself."""
 from __future__ import annotations
 
 import logging
@@ -18,15 +19,50 @@ from bot.storage.guild_settings import MAX_COOLDOWN, GuildSettings, InvalidSetti
 log = logging.getLogger(__name__)
 
 
-def describe_settings(settings: GuildSettings) -> discord.Embed:
+#: Autocomplete offers at most this many choices (Discord's limit).
+MAX_CHOICES = 25
+
+
+def describe_settings(settings: GuildSettings, engine) -> discord.Embed:
     channels = ", ".join(f"<#{c}>" for c in settings.allowed_channels) or "everywhere"
     cooldown = f"{settings.cooldown_seconds} s" if settings.cooldown_seconds else "off"
     embed = discord.Embed(title="showbot settings for this server", colour=discord.Colour.blurple())
+    embed.add_field(name="Show", value=describe_show(settings, engine), inline=False)
     embed.add_field(name="Answer channels", value=channels, inline=False)
     embed.add_field(name="Mention replies", value="on" if settings.mentions_enabled else "off")
     embed.add_field(name="Hide spoilers", value="on" if settings.hide_spoilers else "off")
     embed.add_field(name="Cooldown per user", value=cooldown)
     return embed
+
+
+def describe_show(settings: GuildSettings, engine) -> str:
+    """The server's show as admins should read it: chosen, or the default, or none."""
+    chosen = engine.shows.get(settings.show) if settings.show else None
+    if chosen is not None:
+        return discord.utils.escape_markdown(chosen.name)
+    fallback = engine.show_for(None)
+    if fallback is not None:
+        return f"{discord.utils.escape_markdown(fallback.name)} (default)"
+    return "none chosen: questions must name a show (pick one with `/config show`)"
+
+
+def find_show(engine, text: str):
+    """The loaded show ``text`` means: its id (what autocomplete sends), its name or an
+    alias, in any case; or None."""
+    key = " ".join(text.split()).casefold()
+    for show in engine.shows.values():
+        if key == show.id or key in (name.casefold() for name in show.names()):
+            return show
+    return None
+
+
+def show_choices(engine, current: str) -> list[app_commands.Choice[str]]:
+    """Loaded shows whose id, name or alias contains what was typed; name shown, id sent."""
+    key = current.strip().casefold()
+    shows = [s for s in engine.shows.values()
+             if not key or key in s.id or any(key in name.casefold() for name in s.names())]
+    return [app_commands.Choice(name=shorten(s.name, 100), value=s.id)
+            for s in sorted(shows, key=lambda s: s.name.casefold())[:MAX_CHOICES]]
 
 
 def _on_off(value: bool) -> str:
@@ -59,9 +95,30 @@ class ConfigCommands(commands.GroupCog, group_name="config", group_description="
         await interaction.followup.send(
             text, embed=embed, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
-    @app_commands.command(name="show", description="Every showbot setting for this server")
-    async def show(self, interaction: discord.Interaction) -> None:
-        await self._reply(interaction, embed=describe_settings(await self.store.get(interaction.guild_id)))
+    @app_commands.command(name="show", description="Choose the show questions here are about; "
+                                                   "without a choice, every setting")
+    @app_commands.describe(show="The show questions are about when they name none")
+    async def show_command(self, interaction: discord.Interaction,
+                           show: app_commands.Range[str, 1, 100] | None = None) -> None:
+        engine = self.bot.engine
+        if show is None:
+            settings = await self.store.get(interaction.guild_id)
+            await self._reply(interaction, embed=describe_settings(settings, engine))
+            return
+        chosen = find_show(engine, show)
+        if chosen is None:
+            loaded = ", ".join(s.name for s in engine.shows.values()) or "none"
+            raise InvalidSetting(f"No show called {shorten(show, 100)!r} is loaded (loaded: {shorten(loaded, 1500)}).")
+        await self.store.set(interaction.guild_id, "show", chosen.id)
+        await self._reply(interaction, f"Questions here that name no show are now about "
+                                       f"{discord.utils.escape_markdown(chosen.name)}.")
+
+    @show_command.autocomplete("show")
+    async def show_autocomplete(self, interaction: discord.Interaction,
+                                current: str) -> list[app_commands.Choice[str]]:
+        if not interaction.permissions.manage_guild:
+            return []  # nothing to offer those who cannot choose
+        return show_choices(self.bot.engine, current)
 
     @app_commands.command(name="channels", description="Choose the channels where showbot answers")
     @app_commands.describe(action="add or remove a channel, or clear the list (answer everywhere)",

@@ -1,7 +1,7 @@
 """App-command error handler (python-discord/bot style).
 
-Expected refusals (wrong channel, cooldown, missing permission, invalid value)
-get a specific ephemeral message and are logged at DEBUG; anything else is a
+Expected refusals (wrong channel, cooldown, missing permission, invalid value, an
+article refused by the intake layer) get a specific ephemeral message and are logged at DEBUG; anything else is a
 bug or a Discord outage: logged with its traceback and answered with a short
 apology, so one failure never stops the bot serving everyone else.
 """
@@ -14,8 +14,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app.refusals import ChannelNotAllowed, EmptyQuestion, UserOnCooldown
+from bot.discord_app.refusals import ChannelNotAllowed, EmptyQuestion, KnowledgeRefused, UserOnCooldown
 from bot.discord_app.render import render_notice
+from bot.intake import IntakeRefused
+from bot.storage.guild_articles import GuildArticleRefused
 from bot.storage.guild_settings import InvalidSetting
 
 log = logging.getLogger(__name__)
@@ -37,16 +39,20 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, UserOnCooldown):
         return f"You're asking quickly! Try again in {max(1, math.ceil(error.retry_after))} s.", True
     if isinstance(error, EmptyQuestion):
-        return "Please type a question, for example: `/ask question: Who plays Nam-ra?`", True
+        return "Please type a question, for example: `/ask question: Who is in the cast?`", True
     if isinstance(error, app_commands.NoPrivateMessage):
         return "That command only works in a server.", True
     if isinstance(error, app_commands.MissingPermissions):
-        return "You need the **Manage Server** permission to change showbot's settings.", True
+        return "You need the **Manage Server** permission to manage showbot on this server.", True
     if isinstance(error, app_commands.BotMissingPermissions):
         missing = ", ".join(p.replace("_", " ") for p in error.missing_permissions)
         return f"I'm missing permissions here: {missing}.", True
     if isinstance(error, InvalidSetting):
         return f"{error} Nothing was changed.", True
+    if isinstance(error, (IntakeRefused, GuildArticleRefused)):
+        return f"{error} Nothing was added.", True
+    if isinstance(error, KnowledgeRefused):
+        return str(error), True
     if isinstance(error, app_commands.TransformerError):
         return f"That value isn't valid: {error.value!r}.", True
     if isinstance(error, app_commands.CheckFailure):

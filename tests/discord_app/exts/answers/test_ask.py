@@ -6,7 +6,7 @@ import simcord
 
 from bot.discord_app.refusals import ChannelNotAllowed, EmptyQuestion
 from bot.discord_app.exts.feedback._view import DOWN_ID, UP_ID
-from tests.discord_app.exts.conftest import expected_errors
+from tests.discord_app.exts.conftest import bot_messages, expected_errors, private_reply
 
 
 async def test_ask_answers_with_cited_sources_and_feedback_buttons(world):
@@ -118,7 +118,8 @@ async def test_refusals_stay_private_when_settings_are_read_from_disk(world, sto
 
     refused = await fan.slash(chat, "ask", question="Who plays Nam-ra?")
 
-    assert refused.ephemeral and f"<#{answers.id}>" in refused.response.content
+    assert f"<#{answers.id}>" in private_reply(refused).content
+    assert bot_messages(world.env, chat) == []
     assert expected_errors(world.env) == [ChannelNotAllowed]
 
 
@@ -131,6 +132,32 @@ async def test_a_refusal_after_a_slow_settings_read_still_reaches_the_user(world
     refused = await fan.slash(chat, "ask", question="Who plays Nam-ra?")
     await world.env.advance_time(5)
 
-    assert f"<#{answers.id}>" in refused.response.content  # replaces the "thinking…" message
+    assert f"<#{answers.id}>" in private_reply(refused).content  # private, though the deferral was public
+    assert bot_messages(world.env, chat) == []
     assert world.env.bot.engine.asked == []
     assert expected_errors(world.env) == [ChannelNotAllowed]
+
+
+@pytest.mark.parametrize("command, options", [
+    ("ask", {"question": "Who plays Nam-ra?"}), ("cast", {}), ("cast", {"name": "Nam-ra"}), ("release", {}),
+    ("sources", {}), ("help", {}),
+])
+async def test_the_deferral_comes_before_any_settings_read(world, store, monkeypatch, command, options):
+    """Defer first, then everything else: not even the settings in memory are looked at
+    before Discord has its answer (issue 7, defect 9)."""
+    callbacks_at_read = []
+
+    def spy(method):
+        def wrapper(*args, **kwargs):
+            callbacks_at_read.append(sum(1 for r in world.env.http_requests
+                                         if r.method == "POST" and r.path.endswith("/callback")))
+            return method(*args, **kwargs)
+        return wrapper
+    await store.get(world.guild.id)  # in memory already: the case a budget let go first
+    monkeypatch.setattr(store, "get", spy(store.get))
+    monkeypatch.setattr(store, "cached", spy(store.cached))
+
+    result = await world.fan.slash(world.general, command, **options)
+
+    assert result.deferred or result.response.embeds
+    assert callbacks_at_read and all(n == 1 for n in callbacks_at_read)

@@ -1,6 +1,6 @@
 """Server policy on answers: channel restriction, cooldown, spoiler tags."""
 from bot.discord_app.refusals import ChannelNotAllowed, UserOnCooldown
-from tests.discord_app.exts.conftest import bot_messages, expected_errors
+from tests.discord_app.exts.conftest import bot_messages, expected_errors, private_reply
 
 
 async def test_restricted_channels_answer_ask_ephemerally_elsewhere(world, store):
@@ -9,7 +9,8 @@ async def test_restricted_channels_answer_ask_ephemerally_elsewhere(world, store
     refused = await world.fan.slash(world.other, "ask", question="Who plays Nam-ra?")
     allowed = await world.fan.slash(world.general, "ask", question="Who plays Nam-ra?")
 
-    assert refused.ephemeral and f"<#{world.general.id}>" in refused.response.content
+    assert f"<#{world.general.id}>" in private_reply(refused).content
+    assert bot_messages(world.env, world.other) == []  # nothing left in the channel
     assert "Cho Yi-hyun" in allowed.response.embeds[0].description
     assert expected_errors(world.env) == [ChannelNotAllowed]
 
@@ -34,7 +35,7 @@ async def test_cooldown_tells_the_user_when_to_try_again(world, store):
     later = await world.fan.slash(world.general, "ask", question="Is there a season 2?")
 
     assert first.response.embeds and other_user.response.embeds and later.response.embeds
-    assert second.ephemeral and "Try again in 30 s" in second.response.content
+    assert "Try again in 30 s" in private_reply(second).content
     assert expected_errors(world.env) == [UserOnCooldown]
 
 

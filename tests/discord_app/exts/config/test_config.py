@@ -12,6 +12,7 @@ from tests.discord_app.exts.conftest import expected_errors
 
 SUBCOMMANDS = [
     ("config show", {}),
+    ("config show", {"show": "all-of-us-are-dead"}),
     ("config channels", {"action": "clear"}),
     ("config mentions", {"enabled": False}),
     ("config spoilers", {"enabled": False}),
@@ -45,8 +46,8 @@ async def test_show_lists_every_setting(world):
 
     assert result.ephemeral
     fields = {f.name: f.value for f in result.response.embeds[0].fields}
-    assert fields == {"Answer channels": "everywhere", "Mention replies": "on",
-                      "Hide spoilers": "on", "Cooldown per user": "off"}
+    assert fields == {"Show": "All of Us Are Dead (default)", "Answer channels": "everywhere",
+                      "Mention replies": "on", "Hide spoilers": "on", "Cooldown per user": "off"}
 
 
 async def test_settings_change_and_survive_a_restart(world, config, engine, store):
@@ -62,8 +63,8 @@ async def test_settings_change_and_survive_a_restart(world, config, engine, stor
         await world.env.restart_bot(create_bot(config=config, engine=engine, guild_settings=store))
 
     fields = {f.name: f.value for f in result.response.embeds[0].fields}
-    assert fields == {"Answer channels": f"<#{world.general.id}>", "Mention replies": "off",
-                      "Hide spoilers": "off", "Cooldown per user": "15 s"}
+    assert fields == {"Show": "All of Us Are Dead (default)", "Answer channels": f"<#{world.general.id}>",
+                      "Mention replies": "off", "Hide spoilers": "off", "Cooldown per user": "15 s"}
 
 
 async def test_channels_add_remove_clear(world, store):

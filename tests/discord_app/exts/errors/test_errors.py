@@ -65,7 +65,7 @@ async def test_rate_limited_429_does_not_stop_the_bot(world):
 
 
 async def test_a_bug_in_the_engine_gets_a_short_apology(world):
-    async def broken(question):
+    async def broken(question, **where):
         raise RuntimeError("boom")
     world.env.bot.engine.ask, working = broken, world.env.bot.engine.ask
 
@@ -108,3 +108,15 @@ async def test_a_failed_mention_reply_does_not_stop_the_next_one(world):
     # Every route for the first answer failed; the apology went out instead, then the real answer.
     assert "hiccup" in replies[0].content
     assert "Cho Yi-hyun" in replies[-1].embeds[0].description
+
+
+async def test_a_refusal_whose_deferral_cannot_be_retracted_still_reaches_the_user(world, store):
+    from bot.discord_app.refusals import ChannelNotAllowed
+    await store.set(world.guild.id, "allowed_channels", (world.general.id,))
+    world.env.inject_error(*EDIT, status=500)
+
+    refused = await world.fan.slash(world.other, "ask", question="Who plays Nam-ra?")
+
+    # Not private this once (the "thinking…" message could not be taken back), but not lost.
+    assert f"<#{world.general.id}>" in refused.response.content
+    assert expected_errors(world.env) == [ChannelNotAllowed]

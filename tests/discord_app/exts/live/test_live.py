@@ -1,0 +1,72 @@
+"""The running bot follows its articles folder (real engine, SimCord): a dropped article
+answers within a few seconds, a deleted one stops answering, nothing is restarted."""
+import shutil
+
+import pytest
+
+from bot.config import Config
+from bot.live import POLL_SECONDS
+from bot.service import open_engine
+from tests.conftest import BUNDLED_SHOW
+
+pytestmark = pytest.mark.real_engine
+
+QUESTION = "When does season 3 come out?"
+SEASON_3 = """---
+title: All of Us Are Dead season 3 gets a release date
+publisher: Showbot Test News
+date: 2026-01-10
+---
+Netflix announced that All of Us Are Dead season 3 will premiere on June 5, 2026.
+"""
+
+
+@pytest.fixture
+def config(tmp_path) -> Config:
+    articles = tmp_path / "articles"
+    shutil.copytree(BUNDLED_SHOW, articles)
+    return Config(articles_dir=articles, data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+async def engine(config):
+    engine = await open_engine(config)
+    yield engine
+    await engine.close()
+
+
+async def _answer(world) -> str:
+    result = await world.fan.slash(world.general, "ask", question=QUESTION)
+    return result.response.embeds[0].description
+
+
+async def test_the_bot_looks_at_its_folder_every_few_seconds(world):
+    cog = world.env.bot.get_cog("LiveReload")
+
+    assert cog.watcher is not None and cog.poll.is_running()
+    assert cog.poll.seconds == POLL_SECONDS <= 5
+
+
+async def test_a_dropped_then_deleted_article_is_followed_without_a_restart(world, config):
+    before = await _answer(world)
+    path = config.articles_dir / "season-3.md"
+    path.write_text(SEASON_3, encoding="utf-8")
+    not_yet = await _answer(world)  # no look at the folder since (SimCord's clock stands still)
+    await world.env.advance_time(POLL_SECONDS + 1)
+    dropped = await _answer(world)
+    path.unlink()
+    await world.env.advance_time(POLL_SECONDS + 1)
+    deleted = await _answer(world)
+
+    assert "June 5, 2026" not in before and "June 5, 2026" not in not_yet
+    assert "June 5, 2026" in dropped
+    assert "June 5, 2026" not in deleted
+
+
+async def test_the_watcher_stops_with_the_bot(world):
+    cog = world.env.bot.get_cog("LiveReload")
+    poll = cog.poll
+
+    await world.env.bot.close()
+
+    assert not poll.is_running()
