@@ -245,7 +245,8 @@ class Engine:
         if top.score < self.thresholds.intent:
             log.info("question type %s below confidence (%.2f) for %r", top.intent.name, top.score, q.text[:200])
             return None, top.intent, top.score
-        runner = next((m for m in ranked[1:] if m.intent.recipe != top.intent.recipe), None)
+        runner = next((m for m in ranked[1:] if m.intent.family != top.intent.family
+                       and m.intent.recipe != top.intent.recipe), None)
         if runner and top.score - runner.score < self.thresholds.margin:
             log.info("question types %s and %s too close (%.2f/%.2f) for %r", top.intent.name, runner.intent.name,
                      top.score, runner.score, q.text[:200])
@@ -272,7 +273,7 @@ class Engine:
         answer about something else ("who plays Nam-ra's mother?" is not who plays Nam-ra)."""
         vocab = self.matcher.intent_words.get(intent.name, frozenset())
         leftover = {t for t in q.terms if t not in vocab and t not in draft.covers and t not in q.soft}
-        leftover |= q.relation_terms - vocab
+        leftover |= {t for t in q.relation_terms - vocab if t not in draft.covers}
         retriever = k.retriever
         missing = {t for t in leftover if not any(retriever.holds(s, t) for s in draft.sentences)}
         # everyone the question names must be in the answer's sources ("how many episodes did

@@ -20,7 +20,7 @@ class Thresholds:
     margin: float = 0.03  # top two question types closer than this are ambiguous
     search: float = 0.72  # share of the question's meaning a found sentence must cover
     search_typed: float = 0.6  # ... when it also holds the specific kind of thing asked for
-    search_rare_missing: float = 2.2  # idf above which a missing word alone sinks a found sentence
+    search_rare_missing: float = 2.8  # idf above which a missing word alone sinks a found sentence
 
 
 def search_ok(best: Scored, idf, thresholds: Thresholds, expects: str | None, terms: tuple[str, ...],

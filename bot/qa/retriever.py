@@ -29,8 +29,10 @@ from .lexicon import Lexicon
 from .models import Sentence
 
 CANDIDATES = 40  # sentences re-ranked per question, taken from the lexical and entity indexes
-_PLACE = re.compile(r"\b(?:in|at|near|outside|around|across|from|to|inside)\s(?:the\s)?(?:[A-Z][\w'\u2019-]+)(?:[\s,]+(?:[A-Z][\w'\u2019-]+))*")
+_PLACE = re.compile(r"\b(?:in|at|near|outside|around|across|inside|throughout)\s(?:the\s)?(?:[A-Z][\w'\u2019-]+)(?:[\s,]+(?:[A-Z][\w'\u2019-]+))*")
+_NOT_PLACE = re.compile(r"\b(?:event|week|festival|awards?|chart|top|season|episode|netflix|conference|ceremony)\b", re.I)
 _TITLE = re.compile(r"[\"\u201c*'\u2018][A-Z][^\"\u201d*'\u2019]{1,60}[\"\u201d*'\u2019]|(?:[A-Z][\w'-]+\s){1,4}[A-Z][\w'-]+")
+_NAMED = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,4}[A-Za-z][\w'\u2019-]+|[\"\u201c*][A-Z][^\"\u201d*]{1,60}[\"\u201d*]")
 _AGE = re.compile(r"\b\d{1,2}[\s-]years?[\s-]old\b|\baged?\s\d{1,2}\b|\bwas\s\d{1,2}\s(?:when|at)\b|\bturn(?:s|ed)\s\d{1,2}\b", re.I)
 _MONEY = re.compile(r"[$\u00a3\u20ac\u20a9]\s?\d|\b\d[\d,.]*\s?(?:million|billion)?\s?(?:won|dollars|usd|pounds|euros)\b", re.I)
 
@@ -247,8 +249,12 @@ def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, uni
     if expects == "person":
         return bool(s.people - exclude)
     if expects == "place":
-        return any(not _is_person_or_time(m.group(), k) for m in _PLACE.finditer(text))
+        return any(not _is_person_or_time(m.group(), k) and not _NOT_PLACE.search(m.group())
+                   for m in _PLACE.finditer(text))
     if expects == "title":
+        if unit:
+            # "what castle", "what high school": a name ending in the thing asked for
+            return any(unit & {stem(w) for w in tokens(m.group())} for m in _NAMED.finditer(text))
         return bool(_TITLE.search(text))
     return True
 

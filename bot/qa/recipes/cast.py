@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from bot.text.normalise import plain_key
+from bot.text.normalise import plain_key, stem
 
 from ..knowledge import CastFact
 from ..models import Person
@@ -45,15 +45,19 @@ def targets(ctx: Context, ask: Ask, kind: str) -> list[Person]:
     for link in ask.q.links:
         if link.person.kind != kind:
             continue
-        if _possessive_relation(ask.q.text, link.person, ask.q.links):
+        if _possessive_relation(ask.q.text, link.person, ask.q.links, ctx.retriever.intent_words(ask.intent.name)):
             continue
         out.append(link.person)
     return out
 
 
-def _possessive_relation(text: str, person: Person, links) -> bool:
+def _possessive_relation(text: str, person: Person, links, own_words: frozenset[str] = frozenset()) -> bool:
+    """"Nam-ra's mother": a possessive ties another thing to the name. "X's character" or
+    "X's role" is the question type's own word, not another thing."""
     for alias in person.aliases:
         m = re.search(re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + r"['\u2019]s?\s+(\w+)", text, re.I)
+        if m and stem(m.group(1).casefold()) in own_words:
+            return False
         if m:
             after = text[m.end():]
             # "Wednesday's mom Morticia": another name follows, which is the one asked about
@@ -149,7 +153,8 @@ def in_cast(ctx: Context, ask: Ask) -> Draft | None:
         facts = _for_season(facts, season)
     if not facts:
         return None
-    newest = max(facts, key=lambda f: (recency(f.sentence), not f.weak, _STATUS_RANK[f.status] == 1))
+    newest = max(facts, key=lambda f: (season is not None and f.status in ("returns", "joins", "leaves"),
+                                      recency(f.sentence), not f.weak))
     actor = ctx.k.people[newest.actor].name
     char_id = newest.character or next((f.character for f in ctx.k.cast if f.actor == newest.actor and f.character), None)
     character = ctx.k.people[char_id].name if char_id else (wanted_char.name if wanted_char else "")

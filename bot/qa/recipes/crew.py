@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from bot.text.normalise import plain_key
+
 from ..retriever import Query
 from .base import Ask, Context, Draft, attributed, join, newest_first, one_per_article, recency
 
@@ -46,6 +48,25 @@ def crew(ctx: Context, ask: Ask) -> Draft | None:
     return Draft(text, cited)
 
 
+_TITLE_AFTER_MEDIUM = re.compile(
+    r"\b(?:webtoon|web\s?comic|comic|manga|manhwa|novel|book)\s+(?:called\s+|titled\s+|named\s+)?"
+    r"(?P<t>[\"\u201c\u2018'*_][^\"\u201d\u2019'*_]{2,60}[\"\u201d\u2019'*_]|[A-Z][\w'\u2019-]*(?:\s(?:(?:at|of|the|in|and|a|to|on|our|us)\s)*[A-Z][\w'\u2019-]*){0,6})")
+
+
+def source_title(ctx: Context, sentences) -> tuple[str, object] | None:
+    """The source work's own title ("the webcomic Now at Our School"), when an article
+    gives one that is not the show's (or a person's) name."""
+    show = {plain_key(n) for n in ctx.k.show.names()}
+    for s in list(sentences) + [x for x in ctx.k.sentences if "source" in x.topics]:
+        for m in _TITLE_AFTER_MEDIUM.finditer(s.text):
+            title = m.group("t").strip("\"\u201c\u201d\u2018\u2019'*_ ,.")
+            key = plain_key(title)
+            if len(title) < 3 or key in show or ctx.k.person_ids(title) or not title[:1].isupper():
+                continue
+            return title, s
+    return None
+
+
 def source(ctx: Context, ask: Ask) -> Draft | None:
     """What the show is based on, and by whom."""
     authors = [f for f in ctx.k.crew if f.role == "author"]
@@ -64,6 +85,10 @@ def source(ctx: Context, ask: Ask) -> Draft | None:
         medium_sentence = next((f.sentence for f in authors if _MEDIUM.search(f.sentence.text)), None)
         medium = _MEDIUM.search(medium_sentence.text).group(1).lower() if medium_sentence else "the original work"
         work = ("the " + medium) if medium_sentence else medium
+        title = source_title(ctx, [f.sentence for f in authors] + ([best] if best else []))
+        if title is not None:
+            work, title_sentence = f"{work} {title[0]}", title[1]
+            cited.insert(0, title_sentence)
         text = ctx.t("source", work=work, authors=by)
         author_sentences = one_per_article(newest_first(f.sentence for f in authors if f.person in people), 2)
         cited = author_sentences + cited

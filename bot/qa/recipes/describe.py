@@ -12,19 +12,25 @@ FACTOID = frozenset({"date", "number", "person", "place", "age", "money"})
 
 
 def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str | None = None) -> Query:
+    """The retriever's query for a question. The words that chose a topic question type
+    ("plot", "synopsis", "genre") were spent choosing it: its topic stands for them, and a
+    sentence that merely says "plot" is not a plot summary."""
     q = ask.q
     terms = tuple(t for t in q.terms)
     people = frozenset(l.person.id for l in q.links)
-    return Query(terms, {t: ctx.k.idf(t) * (0.2 if t in q.soft else 1.0) for t in terms}, people, ask.season, ask.part,
+    own = ctx.retriever.intent_words(ask.intent.name) if ask.intent is not None and topics else frozenset()
+    terms = tuple(t for t in terms if t not in own)
+    weights = {t: ctx.k.idf(t) * (0.2 if t in q.soft else 1.0) for t in terms}
+    return Query(terms, weights, people, ask.season, ask.part,
                  expects if expects is not None else q.expects, topics, ask.intent.time_sensitive if ask.intent else False,
                  avoid_spoilers=not (ask.intent and ask.intent.spoiler), exclude_people=people,
                  predicate=frozenset(q.predicate),
-                 unit=_unit(ctx, q) if (expects or q.expects) == "number" else frozenset())
+                 unit=_unit(ctx, q) if (expects or q.expects) in ("number", "title") else frozenset())
 
 
 def _unit(ctx: Context, q) -> frozenset[str]:
     """What "how many X" counts: X and the words that answer for it ("people": viewers)."""
-    if not q.wh or not q.wh.startswith("how many"):
+    if not q.wh or not (q.wh.startswith("how many") or q.wh in ("what", "which")):
         return frozenset()
     out = set(q.focus)
     for f in q.focus:

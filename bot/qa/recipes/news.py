@@ -207,7 +207,8 @@ def watch(ctx: Context, ask: Ask) -> Draft | None:
     if not ranked:
         return None
     best = ranked[0].sentence
-    return Draft(f"{ctx.t('watch', show=k.show.name, platform=platform)} {attributed(ctx, best)}", [best])
+    head = f"{ctx.t('yes')} " if ask.q.yesno else ""
+    return Draft(f"{head}{ctx.t('watch', show=k.show.name, platform=platform)} {attributed(ctx, best)}", [best])
 
 
 __all__ = ["release", "renewal", "episodes", "watch", "month_year", "join"]

@@ -17,11 +17,11 @@ from rapidfuzz import fuzz
 
 from bot.text.normalise import PhraseMap, stem, tokens
 
-SLOT = re.compile(r"\{(character|actor|crew|person|show|season)\}")
+SLOT = re.compile(r"\{(character|actor|crew|person|show|season|platform)\}")
 # which question slot a phrasing slot accepts
 ACCEPTS = {"<character>": {"<character>"}, "<actor>": {"<actor>"}, "<crew>": {"<crew>"},
            "<person>": {"<character>", "<actor>", "<crew>", "<person>"}, "<show>": {"<show>"},
-           "<season>": {"<season>"}}
+           "<season>": {"<season>"}, "<platform>": {"<platform>"}}
 PEOPLE_SLOTS = {"<character>", "<actor>", "<crew>", "<person>"}
 STOPWORD_WEIGHT = 0.3
 SLOT_WEIGHT = 2.0
@@ -42,6 +42,7 @@ class Intent:
     spoiler: bool = False
     yesno: bool = False
     example: str = ""
+    family: str = ""  # question types of one family are not rivals (see intents.toml)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def load_intents(data: dict) -> list[Intent]:
         out.append(Intent(name, cfg["recipe"], tuple(cfg["phrasings"]), tuple(cfg.get("topics", ())),
                           cfg.get("needs"), tuple(cfg.get("roles", ())), cfg.get("expects"),
                           bool(cfg.get("time_sensitive")), bool(cfg.get("spoiler")), bool(cfg.get("yesno")),
-                          cfg.get("example", "")))
+                          cfg.get("example", ""), cfg.get("family", name)))
     return out
 
 

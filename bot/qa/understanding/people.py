@@ -55,7 +55,7 @@ class PeopleLinker:
                     continue
                 if size > 1 and (span[0] in common or span[-1] in common):
                     continue  # "in wednesday" is not a name that starts with "in"
-                hit = self._lookup("".join(span))
+                hit = self._lookup("".join(span), " ".join(span))
                 if not hit:
                     continue
                 ids, score = hit
@@ -88,13 +88,16 @@ class PeopleLinker:
         hit = self._lookup(plain_key(span))
         return hit[0] if hit else set()
 
-    def _lookup(self, key: str) -> tuple[set[int], float] | None:
+    def _lookup(self, key: str, spaced: str | None = None) -> tuple[set[int], float] | None:
+        """People whose spelling is `key` (joined words), exactly, romanisation-folded
+        (which needs the words apart: "lim jae hyeok" ~ "Im Jae-hyuk"), or nearly."""
         if len(key) < MIN_KEY:
             return None
-        if key in self._cache:
-            return self._cache[key]
+        cache_key = spaced or key
+        if cache_key in self._cache:
+            return self._cache[cache_key]
         hit = None
-        ids = self._exact.get(key) or self._exact.get(name_key(key))
+        ids = self._exact.get(key) or self._exact.get(name_key(spaced or key))
         if ids:
             hit = (ids, 100.0)
         elif len(key) >= 5 and self._keys:
@@ -103,7 +106,7 @@ class PeopleLinker:
                 hit = (self._exact[best[0]], best[1])
         if len(self._cache) > 5_000:
             self._cache.clear()
-        self._cache[key] = hit
+        self._cache[cache_key] = hit
         return hit
 
     def complete(self, text: str, limit: int, kinds=("character", "actor")) -> list[str]:

@@ -117,8 +117,12 @@ class Reader:
                 i = link_at[i].end
                 continue
             word = words[i]
-            if word in ("show", "series") or (k.show.platform and word == k.show.platform.casefold()):
-                slots.append("<show>" if word in ("show", "series") else stem(word))
+            if word in ("show", "series"):
+                slots.append("<show>")
+                i += 1
+                continue
+            if k.show.platform and word == k.show.platform.casefold():
+                slots.append("<platform>")
                 i += 1
                 continue
             fixed = self._correct(word, k) if i not in title_pos else word
