@@ -206,13 +206,13 @@ class Retriever:
             if q.part is not None and any(p is not None and p != q.part for n, p in s.seasons if n == q.season) \
                     and not any(p == q.part for n, p in s.seasons if n == q.season):
                 return False, -0.3
-            bonus = {"sentence": 0.2, "heading": 0.12, "early": 0.1}.get(s.season_source, 0.05)
+            bonus = {"sentence": 0.15, "heading": 0.08, "early": 0.06}.get(s.season_source, 0.03)
             if q.part is not None and (q.season, q.part) in s.seasons:
                 bonus += 0.1  # the very part asked about
             return True, bonus
         if s.season_source == "article" and q.season < max(seasons):
             # only the article's title names a later season: it may be recalling this one
-            return True, -0.2
+            return True, -0.1
         return False, -0.4
 
 
