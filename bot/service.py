@@ -66,12 +66,13 @@ class StoreLibrary:
         except BaseException:
             await store.close()
             raise
-        if self._store is not None:
-            await self._store.close()
-        self._store = store
+        old, self._store = self._store, store
         self.shows = {sid: Show(sid, info["name"], tuple(info.get("aliases", ())), info.get("platform"))
                       for sid, info in rows.items()}
         self._cache.clear()
+        if old is not None:
+            # after the swap: a question that started loading meanwhile reads the new store
+            await old.close()
 
     async def _heal(self, why: str) -> None:
         if self._store is not None:

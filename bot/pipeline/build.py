@@ -204,12 +204,14 @@ async def _extract_all(todo, language, progress: Progress | None):
     if not todo:
         return []
     if len(todo) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        out = []
-        for n, (row, data) in enumerate(todo, 1):
-            out.append((row, _extract_one(row.name, data, language.boilerplate_data, language.topics_data)))
-            if progress:
-                progress(n, len(todo), row.name)
-        return out
+        def extract_here():  # in a worker thread: a running bot's event loop stays free
+            out = []
+            for n, (row, data) in enumerate(todo, 1):
+                out.append((row, _extract_one(row.name, data, language.boilerplate_data, language.topics_data)))
+                if progress:
+                    progress(n, len(todo), row.name)
+            return out
+        return await asyncio.to_thread(extract_here)
     loop = asyncio.get_running_loop()
     workers = min(os.cpu_count() or 2, 4)
     out = []
