@@ -18,7 +18,7 @@ from .retriever import Scored
 class Thresholds:
     intent: float = 0.45  # confidence below which a question type is not trusted
     margin: float = 0.03  # top two question types closer than this are ambiguous
-    search: float = 0.72  # share of the question's meaning a found sentence must cover
+    search: float = 0.66  # share of the question's meaning a found sentence must cover
     search_typed: float = 0.6  # ... when it also holds the specific kind of thing asked for
     search_rare_missing: float = 2.8  # idf above which a missing word alone sinks a found sentence
 

@@ -29,10 +29,17 @@ from .lexicon import Lexicon
 from .models import Sentence
 
 CANDIDATES = 40  # sentences re-ranked per question, taken from the lexical and entity indexes
-_PLACE = re.compile(r"\b(?:in|at|near|outside|around|across|inside|throughout)\s(?:the\s)?(?:[A-Z][\w'\u2019-]+)(?:[\s,]+(?:[A-Z][\w'\u2019-]+))*")
+_PLACE = re.compile(r"(?P<before>\w*)\s?\b(?:in|at|near|outside|around|across|inside|throughout|from)\s(?:the\s)?(?P<name>[A-Z][\w'\u2019-]+(?:[\s,]+[A-Z][\w'\u2019-]+)*)")
+# a name that is a place by its last word, wherever it stands ("Hyosan High School")
+_PLACE_NAME = re.compile(r"\b(?!(?:Our|The|His|Her|Their|My|Your|This|That|Its|A|An)\s)(?:[A-Z][\w'\u2019-]+\s){1,3}"
+                         r"(?:School|High|Academy|College|University|City|Town|Village|Island|Castle|Prison|Hospital|Street|"
+                         r"Avenue|Park|Tower|Building|Apartments?|Home|Station|Camp|Manor|Mountains?|Valley|River|Lake|"
+                         r"County|Province)\b")
 _NOT_PLACE = re.compile(r"\b(?:event|week|festival|awards?|chart|top|season|episode|netflix|conference|ceremony)\b", re.I)
 _TITLE = re.compile(r"[\"\u201c*'\u2018][A-Z][^\"\u201d*'\u2019]{1,60}[\"\u201d*'\u2019]|(?:[A-Z][\w'-]+\s){1,4}[A-Z][\w'-]+")
 _NAMED = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,4}[A-Za-z][\w'\u2019-]+|[\"\u201c*][A-Z][^\"\u201d*]{1,60}[\"\u201d*]")
+_ORDINAL_STEMS = frozenset(stem(w) for w in "first second third fourth fifth sixth seventh eighth ninth tenth "
+                           "eleventh twelfth last final opening".split())
 _AGE = re.compile(r"\b\d{1,2}[\s-]years?[\s-]old\b|\baged?\s\d{1,2}\b|\bwas\s\d{1,2}\s(?:when|at)\b|\bturn(?:s|ed)\s\d{1,2}\b", re.I)
 _MONEY = re.compile(r"[$\u00a3\u20ac\u20a9]\s?\d|\b\d[\d,.]*\s?(?:million|billion)?\s?(?:won|dollars|usd|pounds|euros)\b", re.I)
 
@@ -82,6 +89,7 @@ class Query:
     exclude_people: frozenset[int] = frozenset()  # the people the question names: not an answer to "who"
     predicate: frozenset[str] = frozenset()  # "is X a zombie?": a sentence saying "X is ... zombie" answers it
     unit: frozenset[str] = frozenset()  # "how many hours": what the number must count (with related words)
+    ordinals: frozenset[tuple[str, str]] = frozenset()  # ("first", "week"): the number's clause must not say "second week"
 
 
 @dataclass
@@ -104,6 +112,7 @@ class Retriever:
         self.k = knowledge
         self.lexicon = lexicon
         self._intent_words = intent_words or {}
+        self._places: dict[str, int] | None = None  # place word -> sentences naming it (on first need)
         dated = sorted({a.date for a in knowledge.articles if a.date})
         self._recency = {d: (i + 1) / len(dated) for i, d in enumerate(dated)}
 
@@ -149,7 +158,7 @@ class Retriever:
         coverage = held / total if q.terms else 0.0
         people_ok = not q.people or q.people <= s.people or bool(q.people & s.people) and len(q.people) > 1
         season_ok, season_score = self._season(s, q)
-        has_type = holds_type(s, q.expects, q.exclude_people, self.k, q.unit) if q.expects else False
+        has_type = holds_type(s, q.expects, q.exclude_people, self.k, q.unit, q.ordinals) if q.expects else False
         topic = max((s.topics.get(t, 0.0) for t in q.topics), default=0.0) / 2
         score = 0.5 * coverage + 0.15 * lexical + 0.25 * topic + season_score
         if q.people:
@@ -158,12 +167,16 @@ class Retriever:
             score += 0.15 if has_type else -0.1
         if q.time_sensitive:
             score += 0.15 * self._recency.get(s.article.date or "", 0.0)
+        elif q.expects in ("number", "date", "person", "money"):
+            score += 0.05 * self._recency.get(s.article.date or "", 0.0)  # a later report corrects an earlier
         if self._about_other_work(s):
             score -= 0.15  # "the previous record belonged to *Stranger Things 4*": not this show's
         if "quotes" in s.topics and "quotes" not in q.topics:
             score -= 0.08  # someone's opinion answers less well than a statement of fact
         if q.season is None and s.season_source == "sentence" and any(n > 1 for n, _ in s.seasons):
             score -= 0.03  # a question naming no season is about the show, not a later season
+        if q.expects == "place" and has_type:
+            score += 0.1 * self._place_salience(s)
         if q.predicate and _predicates(s.text, q.predicate):
             score += 0.12
         if not q.terms and q.topics:
@@ -177,6 +190,17 @@ class Retriever:
             score -= 0.05
         return Scored(s, score, coverage, frozenset(matched), frozenset(missing), people_ok, season_ok, has_type,
                       topic, lexical)
+
+    def _place_salience(self, s: Sentence) -> float:
+        """How central the sentence's places are to the show: named in many sentences, a
+        place is where the story happens; named once, it is a passing mention."""
+        if self._places is None:
+            counts: dict[str, int] = {}
+            for x in self.k.sentences:
+                for p in {p.split()[0] for p in places_in(x.text, self.k)}:
+                    counts[p] = counts.get(p, 0) + 1
+            self._places = counts
+        return max((min(1.0, self._places.get(p.split()[0], 0) / 6) for p in places_in(s.text, self.k)), default=0.0)
 
     def _about_other_work(self, s: Sentence) -> bool:
         if not self.k.other_titles:
@@ -230,7 +254,8 @@ def _predicates(text: str, predicate: frozenset[str]) -> bool:
     return False
 
 
-def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, unit: frozenset[str] = frozenset()) -> bool:
+def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, unit: frozenset[str] = frozenset(),
+               ordinals: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """Whether the sentence contains the kind of thing the question asks for."""
     text = s.text
     if expects == "date":
@@ -238,9 +263,10 @@ def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, uni
     if expects == "number":
         numbers = find_numbers(text, find_dates(text))
         if unit and numbers:
-            # "how many hours": a number of hours, not any number
-            return any(unit & {stem(w) for w in tokens(n.unit)} or unit & {stem(w) for w in tokens(n.text)}
-                       for n in numbers)
+            # "how many hours": a number of hours, not any number; and not one said of
+            # another period ("its second week ... 411 million hours" for "its first week")
+            return any((unit & {stem(w) for w in tokens(n.unit)} or unit & {stem(w) for w in tokens(n.text)})
+                       and not _other_ordinal(text, n.start, ordinals) for n in numbers)
         return bool(numbers)
     if expects == "age":
         return bool(_AGE.search(text))
@@ -249,14 +275,61 @@ def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, uni
     if expects == "person":
         return bool(s.people - exclude)
     if expects == "place":
-        return any(not _is_person_or_time(m.group(), k) and not _NOT_PLACE.search(m.group())
-                   for m in _PLACE.finditer(text))
+        return bool(places_in(text, k))
     if expects == "title":
         if unit:
-            # "what castle", "what high school": a name ending in the thing asked for
-            return any(unit & {stem(w) for w in tokens(m.group())} for m in _NAMED.finditer(text))
+            # "what castle", "what high school": a name ending in the thing asked for;
+            # "which episode": "the sixth episode", "episode 6"
+            if any(unit & {stem(w) for w in tokens(m.group())} for m in _NAMED.finditer(text)):
+                return True
+            words = [stem(w) for w in tokens(text)]
+            return any(w in unit and ((i and (words[i - 1] in _ORDINAL_STEMS or words[i - 1].isdigit()))
+                                      or (i + 1 < len(words) and words[i + 1].isdigit()))
+                       for i, w in enumerate(words))
         return bool(_TITLE.search(text))
     return True
+
+
+_PLACE_NOUN = re.compile(r"\b(?:in|at|inside|into|to|near|outside|under|on)\s(?:the\s|a\s|an\s|its\s|their\s)?(?:\w+\s){0,3}?"
+                         r"(?:stadium|school|campus|city|town|village|island|castle|prison|hospital|apartment|building|"
+                         r"camp|base|bunker|mall|church|forest|mountains?|ruins|studio|street|house|mansion|tower|station|"
+                         r"shelter|school|academy|palace|country|capital)\b", re.I)
+
+
+def _other_ordinal(text: str, pos: int, ordinals: frozenset[tuple[str, str]]) -> bool:
+    """Whether the clause around `pos` pins its figure to another ordinal of the same thing
+    ("second week" where the question asks about the first)."""
+    if not ordinals:
+        return False
+    start = max(text.rfind(c, 0, pos) for c in ",;:") + 1
+    clause = [stem(w) for w in tokens(text[start:pos])]
+    raw = tokens(text[start:pos])
+    for i, w in enumerate(raw[:-1]):
+        for ordinal, noun in ordinals:
+            if clause[i + 1] == noun and w in _ORDINAL_WORDS and w != ordinal:
+                return True
+    return False
+
+
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last final opening".split())
+
+
+def places_in(text: str, k) -> list[str]:
+    """Place names in a sentence: a name after "in"/"at"/"near"/... that is not a person, a
+    time, an event or a title ("the webcomic Now at Our School" is a title), or a name
+    ending in a place word ("Hyosan High School")."""
+    out = []
+    for m in _PLACE.finditer(text):
+        if m.group("before")[:1].isupper() and m.start("before") > 0:
+            continue  # "Now at Our School": inside a title-cased run
+        name = m.group("name")
+        if not _is_person_or_time("in " + name, k) and not _NOT_PLACE.search(name):
+            out.append(name.split(",")[0].strip())
+    for m in _PLACE_NAME.finditer(text):
+        if not k.person_ids(m.group()) and not any(m.group() in o for o in out):
+            out.append(m.group())
+    out.extend(m.group().split(None, 1)[1] for m in _PLACE_NOUN.finditer(text))
+    return out
 
 
 def _is_person_or_time(span: str, k) -> bool:

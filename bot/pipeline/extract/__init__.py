@@ -21,7 +21,9 @@ from .titles import title_spans, titles_in
 from .topics import Topic, topics_of
 
 RECORD_VERSION = 1  # bump when the record's shape changes
-_PRONOUN_LEAD = re.compile(r"^[\"'\u201c\u2018]?(?:She|He|They|Her|His|Their)\b")
+# A sentence that opens with "she"/"he" or with a quotation continues the one before: it
+# is about (or said by) whom that one named.
+_PRONOUN_LEAD = re.compile(r"^(?:[\"'\u201c\u2018]?(?:She|He|They|Her|His|Their)\b|[\"\u201c\u2018])")
 
 
 def extract_article(article: ArticleFile, rules: Boilerplate, topics: list[Topic]) -> dict:

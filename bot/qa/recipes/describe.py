@@ -25,7 +25,8 @@ def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str
                  expects if expects is not None else q.expects, topics, ask.intent.time_sensitive if ask.intent else False,
                  avoid_spoilers=not (ask.intent and ask.intent.spoiler), exclude_people=people,
                  predicate=frozenset(q.predicate),
-                 unit=_unit(ctx, q) if (expects or q.expects) in ("number", "title") else frozenset())
+                 unit=_unit(ctx, q) if (expects or q.expects) in ("number", "title") else frozenset(),
+                 ordinals=frozenset(q.ordinals))
 
 
 def _unit(ctx: Context, q) -> frozenset[str]:
@@ -69,6 +70,16 @@ def _run(ctx: Context, s) -> list:
 
 def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draft:
     top = ranked[0]
+    stop = ctx.lexicon.stop_stems | ctx.lexicon.question_stems
+    mine = top.sentence.words - stop
+    for other in ranked[1:4]:
+        # two articles quoting the same words, one at greater length: the fuller one
+        theirs = other.sentence.words - stop
+        if other.score >= 0.8 * top.score and len(mine - theirs) <= 1 and 2 <= len(theirs - mine) <= 15 \
+                and len(mine & theirs) >= 6:
+            ranked = [other] + [r for r in ranked if r is not other]
+            top = other
+            break
     chosen = [top]
     if several:
         # a description draws on a few sources: those nearly as good as the best, one each

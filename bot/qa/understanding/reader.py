@@ -44,6 +44,7 @@ class Question:
     focus: set[str] = field(default_factory=set)  # the thing asked for: "what castle", "how many hours"
     soft: set[str] = field(default_factory=set)  # words an answer need not hold (see _soften)
     predicate: set[str] = field(default_factory=set)  # "is X a zombie?": what X is said to be
+    ordinals: set[tuple[str, str]] = field(default_factory=set)  # ("first", "week") from "its first week"
     wh: str | None = None
     expects: str | None = None  # person | date | place | number | age | money | title
     yesno: bool = False
@@ -64,6 +65,10 @@ class Reader:
                                              if len(w) >= 4})
 
     def read(self, text: str, k, shows: list[ShowMention], words: list[str] | None = None) -> Question:
+        q = self._read(text, k, shows, words)
+        return q
+
+    def _read(self, text: str, k, shows: list[ShowMention], words: list[str] | None = None) -> Question:
         words = list(words if words is not None else self.lexicon.words(text))[:MAX_WORDS]
         capitalised = _capitalised(text)
         common = set(self.lexicon.stopwords) | set(self.lexicon.fillers) | {"season", "episode", "episodes", "show"}
@@ -142,7 +147,8 @@ class Reader:
         q.slots = slots
         q.terms = list(dict.fromkeys(q.terms))
         q.relation_terms = _relations(text, links)
-        self._kind(q, words)
+        taken = {i for m in shows for i in range(m.start, m.end)} | linked | set(title_pos)
+        self._kind(q, words, taken)
         self._soften(q, words)
         return q
 
@@ -186,7 +192,7 @@ class Reader:
                     positions.update(span)
         return found, positions
 
-    def _kind(self, q: Question, words: list[str]) -> None:
+    def _kind(self, q: Question, words: list[str], taken: set[int] = frozenset()) -> None:
         """wh-word, expected answer, yes/no, opinion."""
         first_wh = next(((i, w) for i, w in enumerate(words) if w in _WH), None)
         lead = words[0] if words else ""
@@ -211,22 +217,30 @@ class Reader:
             elif w == "how" and nxt in ("long",):
                 q.wh, q.expects = "how long", "number"
             elif w in ("which", "what"):
-                q.expects = None if nxt in _AUX or nxt in ("happens", "happened", "happen", "about", "kind", "sort") else "title"
+                kinds = {"kind", "kinds", "type", "types", "sort", "sorts"}
+                descriptive = nxt in _AUX or nxt in ("happens", "happened", "happen", "about") or kinds & set(words[i + 1:i + 4])
+                q.expects = None if descriptive else "title"
         if first_wh:
             i, w = first_wh
             skip = {"many", "much", "long", "old", "is", "are", "was", "were", "does", "do", "did", "the", "a", "an"}
-            following = [x for x in words[i + 1:i + 4]]
-            for x in following:
-                if x in skip:
+            for j in range(i + 1, min(i + 5, len(words))):
+                x = words[j]
+                if x in skip or j in taken:
                     continue
                 if x in _AUX or x in _WH_WORDS or x in self.lexicon.stopwords:
                     break
                 q.focus.add(stem(x))
+                if w in ("which", "what") and x in _PERSON_NOUNS:
+                    q.expects = "person"  # "which actor won", "what character"
+                elif w in ("which", "what") and x in _PLACE_NOUNS:
+                    q.expects = "place"  # "what city", "which country"
                 break
         if q.yesno and words and words[0] in ("is", "are", "was", "were") and q.links:
             after = q.links[0].end
             q.predicate = {stem(x) for x in words[after:after + 4]
                            if x not in self.lexicon.stopwords and stem(x) in set(q.terms)}
+        q.ordinals = {(x, stem(words[j + 1])) for j, x in enumerate(words[:-1])
+                      if x in _ORDINAL_WORDS and j not in taken and words[j + 1] not in ("season", "seasons")}
         stems = {stem(w) for w in words}
         q.comparative = bool({"than", "as"} & set(words)) and bool(
             {"better", "worse", "more", "less", "bigger", "well", "good", "popular"} & set(words))
@@ -235,6 +249,11 @@ class Reader:
 
 
 _WH_WORDS = frozenset(_WH)
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last final opening".split())
+_PLACE_NOUNS = frozenset("city town country place location locations village state island region area".split())
+_PERSON_NOUNS = frozenset("actor actors actress actresses star stars cast member members person people guy girl "
+                          "director directors writer writers creator creators composer producer character characters "
+                          "villain hero lead newcomer host".split())
 
 
 def _relations(text: str, links: list[Link]) -> set[str]:
