@@ -54,6 +54,8 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
+    if not re.search(r"\d", text) and not _RELATIVE.search(text) and not _MONTH_ONLY.search(text):
+        return []  # no number and no relative time: no date
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _ABSOLUTE.finditer(text):

@@ -60,9 +60,14 @@ def number(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_ANY = re.compile(r"season|part|vol|\b[sS]\d|install|chapter|batch", re.I)
+
+
 def find_seasons(text: str) -> list[SeasonRef]:
     """Every season reference in `text`, in order; overlapping readings keep the first
     (most specific) pattern's."""
+    if not _ANY.search(text):
+        return []
     found: list[SeasonRef] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -41,6 +41,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(words, key=len, reverse=True))
 
 
+_ROLE_HINTS = {"director": ("direct", "helm", "chair"), "creator": ("creat", "develop"),
+               "showrunner": ("showrun", "show run"), "writer": ("writ", "wrote", "script", "screen", "penn", "teleplay"),
+               "composer": ("compos", "music", "score", "soundtrack"), "producer": ("produc",)}
+
+
 def _patterns() -> list[tuple[str, re.Pattern]]:
     out = []
     for role, (nouns, passive, active) in ROLES.items():
@@ -76,10 +81,20 @@ class CrewMention:
     end: int
 
 
+_ANY_ROLE = re.compile(r"direct|creat|showrun|show\srun|writ|screen|script|penn|compos|music|score|soundtrack|produc|helm|"
+                       r"develop|author|webtoon|comic|manga|manhwa|novel|book|cartoon|drawn|illustrat|chair", re.I)
+
+
 def crew_in(text: str) -> list[CrewMention]:
+    if not _ANY_ROLE.search(text):
+        return []  # most sentences credit no one: skip the patterns
     out: list[CrewMention] = []
     seen: set[tuple[str, str]] = set()
+    low = text.casefold()
+    roles = {role for role, hints in _ROLE_HINTS.items() if any(h in low for h in hints)}
     for role, pattern in PATTERNS:
+        if role not in roles:
+            continue
         for m in pattern.finditer(text):
             if role in ("writer", "creator") and _SOURCE_MEDIUM.search(text, max(0, m.start() - 80), m.start()):
                 role_here = "author"  # "the webtoon ... was written by X": the source's author

@@ -64,7 +64,15 @@ class EventMention:
     end: int
 
 
+_MAYBE = re.compile(r"\d|renew|cancel|axed|final|last|date|announc|confirm|order|pick|greenl|commission|\byet\b|soon|"
+                    r"\b(?:this|next|later)\s(?:year|month|week|spring|summer|fall|autumn|winter)|january|february|march|"
+                    r"april|\bmay\b|june|july|august|september|october|november|december|window|scrapped|plug|a\sgo\b|"
+                    r"\bnot\sreturn|won't\sreturn", re.I)
+
+
 def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
+    if not _MAYBE.search(text):
+        return []  # no date, no renewal or release news: most sentences
     out: list[EventMention] = []
     dates = [d for d in find_dates(text) if d.year is not None or d.month is not None]
     clauses = _clauses(text)

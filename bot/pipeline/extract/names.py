@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.text.dates import MONTHS
 from bot.text.normalise import fold, strip_accents
@@ -66,6 +67,7 @@ class NameSpan:
     end: int
 
 
+@lru_cache(maxsize=32_768)
 def key(name: str) -> str:
     return " ".join(strip_accents(fold(name)).replace("-", " ").replace("\u2019", "'").split())
 
@@ -130,14 +132,18 @@ class ArticleNames:
 
     def __init__(self) -> None:
         self._full: list[tuple[int, str]] = []  # (sentence index, full name)
+        self._by_edge: dict[str, list[tuple[int, str]]] = {}  # first or last word's key -> full names
         self._last_person: list[tuple[int, str]] = []
         self.actors: set[str] = set()  # keys of names credited as actors so far
         self.characters: set[str] = set()
 
     def see(self, sentence: int, names: list[NameSpan]) -> None:
         for n in names:
-            if len(n.text.split()) >= 2:
+            words = n.text.split()
+            if len(words) >= 2:
                 self._full.append((sentence, n.text))
+                for edge in {key(words[0]), key(words[-1])}:
+                    self._by_edge.setdefault(edge, []).append((sentence, n.text))
             self._last_person.append((sentence, self.expand(n.text, sentence)))
 
     def expand(self, name: str, sentence: int | None = None) -> str:
@@ -146,8 +152,7 @@ class ArticleNames:
         if len(words) != 1:
             return name
         k = key(name)
-        candidates = [(s, full) for s, full in self._full
-                      if k in (key(full.split()[0]), key(full.split()[-1])) and key(full) != k]
+        candidates = [(s, full) for s, full in self._by_edge.get(k, ()) if key(full) != k]
         if not candidates:
             return name
         before = [c for c in candidates if sentence is None or c[0] <= sentence]
