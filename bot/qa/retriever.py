@@ -45,20 +45,32 @@ _MONEY = re.compile(r"[$\u00a3\u20ac\u20a9]\s?\d|\b\d[\d,.]*\s?(?:million|billio
 
 
 class LexicalIndex:
-    """BM25 (bm25s) over one show's sentences; stop words are not indexed."""
+    """BM25 (bm25s) over one show's sentences; stop words are not indexed. Built on first
+    use: a question a fact answers (who plays X) never needs it, and importing bm25s
+    (numpy, scipy) is most of a fresh process's start-up."""
 
     def __init__(self, sentences: list[Sentence], lexicon: Lexicon):
-        import logging
-
-        import bm25s  # imported when a show is first loaded, not when the CLI starts
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
-        docs = [sorted(w for w in s.words if w not in lexicon.stop_stems) or ["\u2205"] for s in sentences]
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(docs, show_progress=False)
-        self._vocab = self._bm25.vocab_dict
+        self._sentences = sentences
+        self._stop = lexicon.stop_stems
+        self._bm25 = None
+        self._vocab: dict = {}
         self.size = len(sentences)
 
+    def _built(self):
+        if self._bm25 is None:
+            import logging
+
+            import bm25s
+            logging.getLogger("bm25s").setLevel(logging.WARNING)
+            docs = [sorted(w for w in s.words if w not in self._stop) or ["\u2205"] for s in self._sentences]
+            bm25 = bm25s.BM25()
+            bm25.index(docs, show_progress=False)
+            self._vocab = bm25.vocab_dict
+            self._bm25 = bm25
+        return self._bm25
+
     def scores(self, terms: list[str]):
+        self._built()
         known = [t for t in dict.fromkeys(terms) if t in self._vocab]
         if not known or not self.size:
             return None

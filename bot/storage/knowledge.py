@@ -15,6 +15,7 @@ import json
 import logging
 import sqlite3
 import time
+import zlib
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ import aiosqlite
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS shows (
@@ -32,8 +33,20 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, show_id TEXT NOT NULL, name TEXT NOT NULL,
     size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_show ON files(show_id);
-CREATE TABLE IF NOT EXISTS records (sha TEXT PRIMARY KEY, pipeline TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (sha TEXT PRIMARY KEY, pipeline TEXT NOT NULL, record BLOB NOT NULL);
 """
+
+
+def pack(record_json: str) -> bytes:
+    """A record as stored: JSON, zlib-compressed (records are most of the database)."""
+    return zlib.compress(record_json.encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> dict:
+    try:
+        return json.loads(zlib.decompress(blob))
+    except (zlib.error, ValueError, TypeError) as exc:
+        raise DamagedDatabase(f"unreadable record: {exc}") from None
 
 
 class DamagedDatabase(Exception):
@@ -55,7 +68,7 @@ class BuildChanges:
     """Everything one build writes, applied in a single transaction."""
     pipeline: str
     files: list[FileRow]  # the complete set of files after the build
-    records: dict[str, str]  # sha -> record JSON, for new content only
+    records: dict[str, str]  # sha -> record JSON, for new content only (stored compressed)
     shows: dict[str, tuple[str, str, str]]  # id -> (info JSON, people JSON, state), changed shows only
     all_shows: set[str]  # every show id after the build
     meta: dict[str, str]
@@ -141,7 +154,7 @@ class KnowledgeStore:
             (show_id,))
         try:
             return (json.loads(rows[0][0]), json.loads(rows[0][1]),
-                    [(name, json.loads(record)) for name, record in records])
+                    [(name, unpack(record)) for name, record in records])
         except ValueError as exc:
             raise _damaged(exc, self.path) from None
 
@@ -190,7 +203,7 @@ async def write(path: Path, changes: BuildChanges) -> None:
                 await conn.execute(statement)
         await conn.execute("DELETE FROM records WHERE pipeline != ?", (changes.pipeline,))
         await conn.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)",
-                               [(sha, changes.pipeline, rec) for sha, rec in changes.records.items()])
+                               [(sha, changes.pipeline, pack(rec)) for sha, rec in changes.records.items()])
         await conn.execute("DELETE FROM files")
         await conn.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
                                [(f.path, f.show_id, f.name, f.size, f.mtime_ns, f.sha) for f in changes.files])
@@ -259,7 +272,7 @@ async def records_by_sha(path: Path, shas: list[str]) -> list[dict]:
             chunk = shas[i:i + 500]
             marks = ",".join("?" * len(chunk))
             async with conn.execute(f"SELECT record FROM records WHERE sha IN ({marks})", chunk) as cursor:
-                out.extend(json.loads(r[0]) for r in await cursor.fetchall())
+                out.extend(unpack(r[0]) for r in await cursor.fetchall())
         return out
     except (sqlite3.DatabaseError, ValueError) as exc:
         raise _damaged(exc, path) from None

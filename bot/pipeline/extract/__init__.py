@@ -18,7 +18,7 @@ from .crew import crew_in
 from .events import events_in
 from .names import ArticleNames, clean, find_names, is_pronoun, key
 from .titles import title_spans, titles_in
-from .topics import Topic, topics_of
+from .topics import Topic, heading_topics, topics_of
 
 RECORD_VERSION = 1  # bump when the record's shape changes
 # A sentence that opens with "she"/"he" or with a quotation continues the one before: it
@@ -35,6 +35,7 @@ def record(doc: Document, topics: list[Topic]) -> dict:
     a = doc.article
     default, article_seasons = _article_seasons(doc)
     heading_refs = [[]] + [_refs(find_seasons(h)) for h in doc.sections[1:]]  # section 0 is the title
+    section_topics = [{}] + [heading_topics(h, topics) for h in doc.sections[1:]]
     names = ArticleNames()
     sentences, facts = [], []
     intro = ""  # the sentence a list hangs from ("We expect these cast members to return:")
@@ -61,7 +62,7 @@ def record(doc: Document, topics: list[Topic]) -> dict:
         heading = doc.sections[s.section]
         sentences.append({"i": s.index, "sec": s.section, "s": s.start, "e": s.end, "t": s.text, "k": s.kind,
                           "seasons": seasons, "src": source, "people": people,
-                          "topics": topics_of(s.text, heading if s.section else "", topics)})
+                          "topics": topics_of(s.text, section_topics[s.section], topics)})
         where = {"i": s.index, "seasons": seasons, "src": source}
         facts.extend(_cast(s, names, where, refs, default,
                            context=(doc.sections[s.section] if s.section else "") + " " + (intro if s.kind != "text" else "")))

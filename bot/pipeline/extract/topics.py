@@ -107,9 +107,16 @@ def _index(topics: list[Topic]) -> dict[str, list[tuple[int, int, str]]]:
     return _INDEXES[key][1]
 
 
-def topics_of(text: str, heading: str, topics: list[Topic]) -> dict[str, float]:
+def heading_topics(heading: str, topics: list[Topic]) -> dict[str, float]:
+    """The weight each topic gets from a section heading (computed once per section)."""
+    return {t.name: t.section_weight for t in topics if heading and any(p.search(heading) for p in t.sections)}
+
+
+def topics_of(text: str, heading: str | dict[str, float], topics: list[Topic]) -> dict[str, float]:
     """Topic -> weight: 1 for a matching pattern, +0.25 for each further one (at most 2),
-    plus the section's weight when the heading is about the topic too."""
+    plus the section's weight when the heading is about the topic too (`heading` may be
+    the heading's weights, from heading_topics)."""
+    from_heading = heading if isinstance(heading, dict) else heading_topics(heading, topics)
     low = text.casefold()
     tokens = _WORDS.findall(low)
     words = " " + " ".join(tokens) + " "
@@ -125,8 +132,7 @@ def topics_of(text: str, heading: str, topics: list[Topic]) -> dict[str, float]:
         hits += sum(1 for subs in t.substrings if any(s in low for s in subs))
         hits += sum(1 for p in t.patterns if p.search(text))
         weight = min(1.0 + 0.25 * (hits - 1), 2.0) if hits else 0.0
-        if heading and any(p.search(heading) for p in t.sections):
-            weight += t.section_weight
+        weight += from_heading.get(t.name, 0.0)
         if weight:
             out[t.name] = round(weight, 3)
     return out
