@@ -65,8 +65,9 @@ class Outcome:
 def showbot(*args: str, data: Path, stdin: bytes | None = None, env: dict | None = None,
             timeout: float = 120) -> subprocess.CompletedProcess:
     """`showbot ARGS` as its own process, running this checkout."""
-    environment = dict(os.environ, PYTHONPATH=str(ROOT), SHOWBOT_DATA_DIR=str(data), **(env or {}))
-    environment.pop("SHOWBOT_ARTICLES", None)
+    environment = dict(os.environ, PYTHONPATH=str(ROOT), SHOWBOT_DATA_DIR=str(data))
+    environment.pop("SHOWBOT_ARTICLES", None)  # the bundled show, unless the case says otherwise
+    environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
                           env=environment, cwd=tempfile.gettempdir(), timeout=timeout)
 
@@ -403,13 +404,117 @@ def rest_fault(method: str, path: str, status: int, times: int | None, mention: 
     return case
 
 
+# ---------------------------------------------------------------- the knowledge pipeline
+
+BUNDLED_SHOW = ROOT / "knowledge" / "shows" / "all-of-us-are-dead"
+
+
+def _articles(tmp: Path) -> Path:
+    """A private copy of the bundled show, free to edit."""
+    import shutil
+    folder = tmp / "articles"
+    shutil.copytree(BUNDLED_SHOW, folder)
+    return folder
+
+
+def _ask_json(tmp: Path, articles: Path, question: str = ASK) -> tuple[subprocess.CompletedProcess, dict | None]:
+    proc = showbot("ask", "--json", question, data=tmp / "data", env={"SHOWBOT_ARTICLES": str(articles)})
+    try:
+        return proc, json.loads(proc.stdout.decode().splitlines()[0])
+    except (ValueError, IndexError):
+        return proc, None
+
+
+def concurrent_builds_and_askers(tmp: Path) -> Outcome:
+    """Two builders and three askers at once, five times, an article changed before each."""
+    articles = _articles(tmp)
+    environment = dict(os.environ, PYTHONPATH=str(ROOT), SHOWBOT_DATA_DIR=str(tmp / "data"),
+                       SHOWBOT_ARTICLES=str(articles))
+    failures = tried = 0
+    target = next(articles.glob("000-*"))
+    for round_ in range(5):
+        target.write_text(target.read_text(encoding="utf-8") + f"\nRound {round_} of edits.\n", encoding="utf-8")
+        procs = [subprocess.Popen([sys.executable, "-m", "bot", "build", "--quiet"], env=environment,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+        procs += [subprocess.Popen([sys.executable, "-m", "bot", "ask", "--json", ASK], env=environment,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+        for p in procs:
+            out, _ = p.communicate(timeout=300)
+            tried += 1
+            if p.returncode != 0 or (b"question" in out and b'"answered": true' not in out):
+                failures += 1
+    return Outcome(failures == 0, False, f"{failures} of {tried} processes failed", tried)
+
+
+def _knowledge_accident(kind: str) -> Callable[[Path], Outcome]:
+    def case(tmp: Path) -> Outcome:
+        articles = _articles(tmp)
+        proc, first = _ask_json(tmp, articles)
+        db = tmp / "data" / "knowledge.sqlite3"
+        if kind == "garbage":
+            db.write_bytes(os.urandom(db.stat().st_size))
+        elif kind == "damaged page":
+            data = bytearray(db.read_bytes())
+            for i in range(4096, min(len(data), 12288)):
+                data[i] = random.randrange(256)
+            db.write_bytes(bytes(data))
+        elif kind == "dropped table":
+            with sqlite3.connect(db) as conn:
+                conn.execute("DROP TABLE shows")
+        elif kind == "folder":
+            db.unlink()
+            for extra in db.parent.glob("knowledge.sqlite3-*"):
+                extra.unlink()
+            (db / "inside").mkdir(parents=True)
+        proc, again = _ask_json(tmp, articles)
+        healed = bool(again and again.get("answered") and "Cho Yi-hyun" in again.get("answer", ""))
+        return Outcome(healed and proc.returncode == 0, False,
+                       "rebuilt on the next question" if healed else f"rc {proc.returncode}: {proc.stderr.decode()[-120:]}")
+    return case
+
+
+def symlink_out_of_the_folder(tmp: Path) -> Outcome:
+    articles = _articles(tmp)
+    secret = tmp / "secret.txt"
+    secret.write_text("---\ntitle: Leaked\n---\nThe root password is hunter2 and Nam-ra is played by nobody.\n")
+    (articles / "leak.md").symlink_to(secret)
+    proc = showbot("sources", data=tmp / "data", env={"SHOWBOT_ARTICLES": str(articles)})
+    listed = b"Leaked" in proc.stdout
+    _, answer = _ask_json(tmp, articles, "What is the root password?")
+    quoted = bool(answer and "hunter2" in json.dumps(answer))
+    check = showbot("check", data=tmp / "data", env={"SHOWBOT_ARTICLES": str(articles)})
+    reported = b"leak.md" in check.stdout + check.stderr
+    return Outcome(not listed and not quoted and reported, False,
+                   f"listed: {listed}, quoted: {quoted}, reported by `showbot check`: {reported}")
+
+
+def huge_and_binary_articles(tmp: Path) -> Outcome:
+    articles = _articles(tmp)
+    (articles / "huge.md").write_bytes(b"---\ntitle: Huge\n---\n" + b"All of Us Are Dead. " * 1_000_000)
+    (articles / "picture.md").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    (articles / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    started = time.perf_counter()
+    proc, answer = _ask_json(tmp, articles)
+    seconds = time.perf_counter() - started
+    check = showbot("check", data=tmp / "data", env={"SHOWBOT_ARTICLES": str(articles)})
+    report = (check.stdout + check.stderr).decode(errors="replace")
+    reasons = all(name in report for name in ("huge.md", "picture.md", "latin1.txt"))
+    ok = bool(answer and answer.get("answered")) and seconds < 15 and reasons
+    return Outcome(ok, False, f"answered in {seconds:.1f} s; each skipped file reported with its reason: {reasons}", 3)
+
+
 EDIT = ("PATCH", "/webhooks/*/messages/@original")
 SEND = ("POST", "/channels/*/messages")
 
-#: (name, case) in the order of the table. The knowledge pipeline's cases
-#: (concurrent builds, a corrupt knowledge database, symlinks, a plain install)
-#: belong here too.
+#: (name, case) in the order of the table.
 CASES: list[tuple[str, Callable]] = [
+    ("2 builders + 3 askers at once, article changed, x5", concurrent_builds_and_askers),
+    ("knowledge.sqlite3 overwritten with garbage", _knowledge_accident("garbage")),
+    ("knowledge.sqlite3 with a damaged page", _knowledge_accident("damaged page")),
+    ("knowledge.sqlite3 with a dropped table", _knowledge_accident("dropped table")),
+    ("a folder where knowledge.sqlite3 was", _knowledge_accident("folder")),
+    ("symlink to a file outside the articles folder", symlink_out_of_the_folder),
+    ("20 MB article, a PNG and a Latin-1 file in the folder", huge_and_binary_articles),
     ("bot as `showbot run` builds it: start, answer, restart", start_as_run_builds_it_and_restart),
     ("settings.sqlite3 deleted", settings_case("deleted")),
     ("settings.sqlite3 emptied (0 bytes)", settings_case("emptied")),
