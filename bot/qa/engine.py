@@ -273,6 +273,7 @@ class Engine:
         answer about something else ("who plays Nam-ra's mother?" is not who plays Nam-ra)."""
         vocab = self.matcher.intent_words.get(intent.name, frozenset())
         leftover = {t for t in q.terms if t not in vocab and t not in draft.covers and t not in q.soft}
+        leftover |= q.proper  # a name the question adds ("the show Trap") must be in the sources
         leftover |= {t for t in q.relation_terms - vocab if t not in draft.covers}
         retriever = k.retriever
         missing = {t for t in leftover if not any(retriever.holds(s, t) for s in draft.sentences)}
@@ -291,14 +292,14 @@ class Engine:
             log.info("search found nothing for %r", q.text[:200])
             return None
         for best in ranked[:3]:
-            ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms, q.soft)
+            ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper)
             if ok:
                 break
             log.info("search result for %r rejected: %s", q.text[:200], why)
         else:
             return None
         candidates = [best] + [s for s in ranked if s is not best
-                               and search_ok(s, k.idf, self.thresholds, query.expects, query.terms, q.soft)[0]]
+                               and search_ok(s, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper)[0]]
         return compose(self._context(k), _SearchAsk(q, season, part), candidates, several=False), round(best.coverage, 3)
 
     def _answer(self, question: str, intent: str, confidence: float, draft: Draft, k: ShowKnowledge, reason: str) -> Answer:

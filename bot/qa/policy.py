@@ -24,7 +24,7 @@ class Thresholds:
 
 
 def search_ok(best: Scored, idf, thresholds: Thresholds, expects: str | None, terms: tuple[str, ...],
-              soft: set[str] = frozenset()) -> tuple[bool, str]:
+              soft: set[str] = frozenset(), proper: set[str] = frozenset()) -> tuple[bool, str]:
     """Whether a sentence found by search answers the question, and if not, why."""
     if not best.season_ok:
         return False, "about another season"
@@ -39,7 +39,7 @@ def search_ok(best: Scored, idf, thresholds: Thresholds, expects: str | None, te
         else thresholds.search
     if best.coverage < bar:
         return False, f"covers {best.coverage:.2f} of the question"
-    rare = [t for t in best.missing if idf(t) >= thresholds.search_rare_missing and t not in soft]
+    rare = [t for t in best.missing if (idf(t) >= thresholds.search_rare_missing and t not in soft) or t in proper]
     if rare:
         return False, f"misses {rare}"
     return True, ""

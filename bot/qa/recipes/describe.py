@@ -44,8 +44,8 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
     ranked = [s for s in ctx.retriever.rank(query, limit=12) if s.season_ok and s.people_ok]
     ranked = [s for s in ranked if s.topic > 0 or s.coverage >= 0.5]
     if query.expects in FACTOID:
-        typed = [s for s in ranked if s.has_type]
-        ranked = typed or ([] if query.expects in ("age", "money") else ranked)
+        # "where was it filmed?" is answered by a sentence naming a place, or not at all
+        ranked = [s for s in ranked if s.has_type]
     if not ranked:
         return None
     # a description quotes a few sources; a fact (a date, a number, a yes or no) one
@@ -54,7 +54,7 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
     return compose(ctx, ask, ranked, several=several)
 
 
-def _run(ctx: Context, s) -> list:
+def _run(ctx: Context, s, quotes: bool = False) -> list:
     """A sentence, and the next one when it only introduces it ("The final season charted
     fast." is followed by the figures) or opens a quotation the next one closes."""
     run = [s]
@@ -63,7 +63,8 @@ def _run(ctx: Context, s) -> list:
         return run
     short = len(s.text.split()) < 8 and not s.text.rstrip().endswith("?")
     open_quote = s.text.count("\u201c") > s.text.count("\u201d")
-    if short or open_quote:
+    introduces = quotes and nxt.text[:1] in "\"\u201c\u2018"  # "X told NCB News ..." then what X said
+    if short or open_quote or introduces:
         run.append(nxt)
     return run
 
@@ -99,7 +100,8 @@ def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draf
                   and s.has_type == top.has_type]
         if rivals:
             sentences = [rivals[0].sentence]
-    runs = [_run(ctx, s) for s in sentences]
+    quotes = ask.intent is not None and "quotes" in ask.intent.topics
+    runs = [_run(ctx, s, quotes) for s in sentences]
     lines = [attributed(ctx, *run) for run in runs]
     sentences = [s for run in runs for s in run]
     head = ""

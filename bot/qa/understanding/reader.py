@@ -45,6 +45,7 @@ class Question:
     soft: set[str] = field(default_factory=set)  # words an answer need not hold (see _soften)
     predicate: set[str] = field(default_factory=set)  # "is X a zombie?": what X is said to be
     ordinals: set[tuple[str, str]] = field(default_factory=set)  # ("first", "week") from "its first week"
+    proper: set[str] = field(default_factory=set)  # stems of words written as names ("the show Trap")
     wh: str | None = None
     expects: str | None = None  # person | date | place | number | age | money | title
     yesno: bool = False
@@ -134,6 +135,8 @@ class Reader:
             words[i] = fixed
             s = stem(fixed)
             slots.append(s)
+            if word in capitalised and not fixed.isdigit() and i not in title_pos:
+                q.proper.add(s)
             if (s not in self.lexicon.stop_stems and s not in self.lexicon.question_stems
                     and fixed not in self.lexicon.fillers and i not in title_pos and not fixed.isdigit()):
                 q.terms.append(s)
