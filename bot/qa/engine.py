@@ -273,10 +273,12 @@ class Engine:
         answer about something else ("who plays Nam-ra's mother?" is not who plays Nam-ra)."""
         vocab = self.matcher.intent_words.get(intent.name, frozenset())
         leftover = {t for t in q.terms if t not in vocab and t not in draft.covers and t not in q.soft}
-        leftover |= q.proper  # a name the question adds ("the show Trap") must be in the sources
         leftover |= {t for t in q.relation_terms - vocab if t not in draft.covers}
         retriever = k.retriever
         missing = {t for t in leftover if not any(retriever.holds(s, t) for s in draft.sentences)}
+        # a name the question adds ("the show Trap") must be in the sources, as a name
+        missing |= {w for w in q.proper_words
+                    if not any(re.search(rf"\b{re.escape(w)}\b", s.text) for s in draft.sentences)}
         # everyone the question names must be in the answer's sources ("how many episodes did
         # Tim Burton direct" is not answered by how many episodes the season has)
         missing |= {l.person.name for l in q.links if not any(l.person.id in s.people for s in draft.sentences)}

@@ -4,11 +4,16 @@ question of no known type. The retriever finds them; yes/no questions get a yes 
 first, read from the quoted sentence."""
 from __future__ import annotations
 
+import re
+
 from ..retriever import Query, Scored
 from .base import Ask, Context, Draft, MAX_QUOTES, attributed, newest_first, recency
 from .yesno import polarity
 
 FACTOID = frozenset({"date", "number", "person", "place", "age", "money"})
+_NOT_YET = re.compile(r"\b(?:not\syet|yet\sto|no\s(?:start\s|release\s|premiere\s|official\s)?(?:date|word|window)|"
+                      r"hasn't|has\snot|have\snot|unknown|not\sbeen\s(?:announced|confirmed|set)|"
+                      r"(?:has|have)\s(?:begun|started)|underway|pre-?production)\b", re.I)
 
 
 def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str | None = None) -> Query:
@@ -44,8 +49,12 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
     ranked = [s for s in ctx.retriever.rank(query, limit=12) if s.season_ok and s.people_ok]
     ranked = [s for s in ranked if s.topic > 0 or s.coverage >= 0.5]
     if query.expects in FACTOID:
-        # "where was it filmed?" is answered by a sentence naming a place, or not at all
-        ranked = [s for s in ranked if s.has_type]
+        # "where was it filmed?" is answered by a sentence naming a place, or not at all;
+        # "when does filming start?" also by one saying that nobody knows yet
+        typed = [s for s in ranked if s.has_type]
+        if not typed and query.expects == "date" and ask.intent.time_sensitive:
+            typed = [s for s in ranked if _NOT_YET.search(s.sentence.text)][:1]
+        ranked = typed
     if not ranked:
         return None
     # a description quotes a few sources; a fact (a date, a number, a yes or no) one

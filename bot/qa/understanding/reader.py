@@ -46,6 +46,7 @@ class Question:
     predicate: set[str] = field(default_factory=set)  # "is X a zombie?": what X is said to be
     ordinals: set[tuple[str, str]] = field(default_factory=set)  # ("first", "week") from "its first week"
     proper: set[str] = field(default_factory=set)  # stems of words written as names ("the show Trap")
+    proper_words: set[str] = field(default_factory=set)  # the same, as written ("Trap")
     wh: str | None = None
     expects: str | None = None  # person | date | place | number | age | money | title
     yesno: bool = False
@@ -137,6 +138,7 @@ class Reader:
             slots.append(s)
             if word in capitalised and not fixed.isdigit() and i not in title_pos:
                 q.proper.add(s)
+                q.proper_words.add(_written(text, word))
             if (s not in self.lexicon.stop_stems and s not in self.lexicon.question_stems
                     and fixed not in self.lexicon.fillers and i not in title_pos and not fixed.isdigit()):
                 q.terms.append(s)
@@ -296,6 +298,12 @@ def _season_spans(words: list[str]) -> list[tuple[int, int, object]]:
         last = max(i for i, s in enumerate(starts) if s < ref.end)
         out.append((first, last + 1, ref))
     return out
+
+
+def _written(text: str, word: str) -> str:
+    """A word as the question wrote it ("trap" -> "Trap")."""
+    m = re.search(rf"\b{re.escape(word)}\b", text, re.I)
+    return m.group() if m else word
 
 
 def _capitalised(text: str) -> set[str]:
