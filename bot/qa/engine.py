@@ -125,12 +125,16 @@ class Engine:
         return sorted(out, key=lambda a: a.date or "", reverse=True)
 
     def suggestions(self, k: ShowKnowledge | None = None) -> tuple[str, ...]:
-        """Example questions, filled in with this show's own names when known."""
-        out = []
-        for intent in self.matcher.intents:
-            if intent.example:
-                out.append(fill_example(intent.example, k))
-        return tuple(dict.fromkeys(out))
+        """Example questions, filled in with this show's own names when known (worked out
+        once per show's knowledge)."""
+        cached = getattr(k, "examples", None) if k is not None else None
+        if cached is not None:
+            return cached
+        values = example_values(k)
+        out = tuple(dict.fromkeys(fill_example(i.example, values) for i in self.matcher.intents if i.example))
+        if k is not None:
+            k.examples = out
+        return out
 
     async def close(self) -> None:
         close = getattr(self.library, "close", None)
@@ -378,15 +382,19 @@ def clean_question(text: str) -> str:
     return " ".join(text.split())[:MAX_QUESTION]
 
 
-def fill_example(example: str, k: ShowKnowledge | None) -> str:
-    """'Who plays {character}?' with one of the show's best-known characters."""
+def example_values(k: ShowKnowledge | None) -> dict[str, str]:
+    """What fills an example question: the show's name, its best-known character and actor."""
     if k is None:
-        return re.sub(r"\{(\w+)\}", lambda m: {"show": "the show", "season": "the next season"}.get(m.group(1), "them"), example)
+        return {"show": "the show", "season": "the next season", "character": "the lead", "actor": "the lead actor"}
     from collections import Counter
     characters = Counter(f.character for f in k.cast if f.character)
     actors = Counter(f.actor for f in k.cast if f.character)
-    values = {"show": k.show.name,
-              "character": k.people[characters.most_common(1)[0][0]].name if characters else "the lead",
-              "actor": k.people[actors.most_common(1)[0][0]].name if actors else "the lead actor",
-              "season": f"season {k.latest_season}" if k.latest_season else "the next season"}
+    return {"show": k.show.name,
+            "character": k.people[characters.most_common(1)[0][0]].name if characters else "the lead",
+            "actor": k.people[actors.most_common(1)[0][0]].name if actors else "the lead actor",
+            "season": f"season {k.latest_season}" if k.latest_season else "the next season"}
+
+
+def fill_example(example: str, values: dict[str, str]) -> str:
+    """'Who plays {character}?' with one of the show's best-known characters."""
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), example)

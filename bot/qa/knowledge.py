@@ -81,6 +81,7 @@ class ShowKnowledge:
     index: object = None  # the lexical index (retriever.LexicalIndex)
     records: list[dict] = field(default_factory=list, repr=False)  # kept to overlay server articles
     linker: object = field(default=None, repr=False)  # set by the engine on first use
+    examples: tuple | None = field(default=None, repr=False)
     retriever: object = field(default=None, repr=False)
 
     def idf(self, word: str) -> float:

@@ -125,6 +125,7 @@ class Retriever:
         self.lexicon = lexicon
         self._intent_words = intent_words or {}
         self._places: dict[str, int] | None = None  # place word -> sentences naming it (on first need)
+        self._facet_cache: dict[int, Facets] = {}
         dated = sorted({a.date for a in knowledge.articles if a.date})
         self._recency = {d: (i + 1) / len(dated) for i, d in enumerate(dated)}
 
@@ -170,7 +171,8 @@ class Retriever:
         coverage = held / total if q.terms else 0.0
         people_ok = not q.people or q.people <= s.people or bool(q.people & s.people) and len(q.people) > 1
         season_ok, season_score = self._season(s, q)
-        has_type = holds_type(s, q.expects, q.exclude_people, self.k, q.unit, q.ordinals) if q.expects else False
+        has_type = holds_type(s, q.expects, q.exclude_people, self.k, q.unit, q.ordinals, self._facets(s)) \
+            if q.expects else False
         topic = max((s.topics.get(t, 0.0) for t in q.topics), default=0.0) / 2
         score = 0.5 * coverage + 0.15 * lexical + 0.25 * topic + season_score
         if q.people:
@@ -212,9 +214,22 @@ class Retriever:
                 for p in {p.split()[0] for p in places_in(x.text, self.k)}:
                     counts[p] = counts.get(p, 0) + 1
             self._places = counts
-        return max((min(1.0, self._places.get(p.split()[0], 0) / 6) for p in places_in(s.text, self.k)), default=0.0)
+        return max((min(1.0, self._places.get(p.split()[0], 0) / 6) for p in self._facets(s).places), default=0.0)
+
+    def _facets(self, s: Sentence) -> "Facets":
+        """What kinds of thing a sentence holds (dates, numbers, places), worked out once."""
+        facets = self._facet_cache.get(s.id)
+        if facets is None:
+            dates = find_dates(s.text)
+            facets = Facets(any(d.year or d.month for d in dates), find_numbers(s.text, dates), places_in(s.text, self.k),
+                            self._names_other_work(s))
+            self._facet_cache[s.id] = facets
+        return facets
 
     def _about_other_work(self, s: Sentence) -> bool:
+        return self._facets(s).other_work
+
+    def _names_other_work(self, s: Sentence) -> bool:
         if not self.k.other_titles:
             return False
         low = " " + " ".join(tokens(s.text)) + " "
@@ -266,14 +281,26 @@ def _predicates(text: str, predicate: frozenset[str]) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The kinds of thing a sentence holds, for answer-type checks."""
+    has_date: bool
+    numbers: list
+    places: list[str]
+    other_work: bool
+
+
 def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, unit: frozenset[str] = frozenset(),
-               ordinals: frozenset[tuple[str, str]] = frozenset()) -> bool:
+               ordinals: frozenset[tuple[str, str]] = frozenset(), facets: Facets | None = None) -> bool:
     """Whether the sentence contains the kind of thing the question asks for."""
     text = s.text
+    if facets is None:
+        dates = find_dates(text)
+        facets = Facets(any(d.year or d.month for d in dates), find_numbers(text, dates), places_in(text, k), False)
     if expects == "date":
-        return any(d.year or d.month for d in find_dates(text))
+        return facets.has_date
     if expects == "number":
-        numbers = find_numbers(text, find_dates(text))
+        numbers = facets.numbers
         if unit and numbers:
             # "how many hours": a number of hours, not any number; and not one said of
             # another period ("its second week ... 411 million hours" for "its first week")
@@ -287,7 +314,7 @@ def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, uni
     if expects == "person":
         return bool(s.people - exclude)
     if expects == "place":
-        return bool(places_in(text, k))
+        return bool(facets.places)
     if expects == "title":
         if unit:
             # "what castle", "what high school": a name ending in the thing asked for;

@@ -141,14 +141,19 @@ class IntentMatcher:
                 if pw is not None:
                     overlap[i] += min(weight, pw)
         text = " ".join(words)
-        best: dict[str, Match] = {}
+        # the weighted overlap first; rapidfuzz only for each intent's three closest phrasings
+        by_intent: dict[str, list[tuple[float, int]]] = defaultdict(list)
         for i, shared in overlap.items():
             p = self._phrasings[i]
-            dice = 2 * shared / (q_total + p.total)
-            ratio = fuzz.token_set_ratio(text, p.text) / 100 if dice > 0.2 else 0.0
-            score = (1 - FUZZ_SHARE) * dice + FUZZ_SHARE * ratio * min(1.0, dice / 0.4)
-            if p.intent.name not in best or score > best[p.intent.name].score:
-                best[p.intent.name] = Match(p.intent, score, p.text)
+            by_intent[p.intent.name].append((2 * shared / (q_total + p.total), i))
+        best: dict[str, Match] = {}
+        for name, scored in by_intent.items():
+            for dice, i in sorted(scored, reverse=True)[:3]:
+                p = self._phrasings[i]
+                ratio = fuzz.token_set_ratio(text, p.text) / 100 if dice > 0.2 else 0.0
+                score = (1 - FUZZ_SHARE) * dice + FUZZ_SHARE * ratio * min(1.0, dice / 0.4)
+                if name not in best or score > best[name].score:
+                    best[name] = Match(p.intent, score, p.text)
         # how much of the question the intent's whole vocabulary explains: long questions
         # rarely match one phrasing closely
         out = []
