@@ -46,22 +46,41 @@ def _release_season(ctx: Context, ask: Ask) -> int | None:
 
 
 def release(ctx: Context, ask: Ask) -> Draft | None:
+    """When a season (or part) comes out: the date it came out, else the newest announced
+    date, else the newest word that none is set, with the estimates attributed. "Is it out
+    yet?" gets a yes or a not yet first."""
+    draft, out = _release(ctx, ask)
+    if draft is not None and ask.q.yesno:
+        draft.text = f"{ctx.t('yes') if out else ctx.t('not_yet')} {draft.text}"
+    return draft
+
+
+def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
     season = _release_season(ctx, ask)
     events = _events(ctx, "release", season, ask.part)
     if not events:
-        return None
+        return None, False
     what = season_label(ctx, season, ask.part)
     dated = [e for e in events if e.date and not e.vague]
     released = [e for e in dated if e.status == "released" and e.precision >= 2]
     scheduled = [e for e in dated if e.status == "scheduled" and e.precision >= 2]
+    # a date announced for something the newest articles already look back on has passed:
+    # "Part 1 premieres on July 14, 2023", read when the newest article is from 2024
+    horizon = max((a.date for a in ctx.k.articles if a.date), default="")
+    released += [e for e in scheduled if _iso(e.ymd) and _iso(e.ymd) < horizon[:len(_iso(e.ymd))]
+                 and not any(o.part == e.part and recency(o.sentence) > recency(e.sentence) for o in scheduled)
+                 and not any(r.part == e.part for r in released)]
     unannounced = newest_first(e.sentence for e in events if e.status == "unannounced")
     estimates = [e for e in events if e.status == "estimate" or (e.date and e.vague and e.status != "released")]
     if released:
-        best = max(released, key=lambda e: (e.precision, not e.weak, recency(e.sentence)))
+        whole = [e for e in released if e.part is None]
+        if ask.part is None and not whole and len({e.part for e in released}) > 1:
+            return _parts(ctx, season, released), True  # a season out in parts: each part's date
+        best = max(whole or released, key=lambda e: (e.precision, not e.weak, recency(e.sentence)))
         agreeing = [e for e in released if e.ymd[1:] == best.ymd[1:] or e.date == best.date]
         template = "released" if best.precision >= 3 else "released_vague"
         return Draft(ctx.t(template, what=what, date=best.date),
-                     one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 3))
+                     one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 3)), True
     newest_news = max((recency(s) for s in unannounced), default="")
     if scheduled:
         best = max(scheduled, key=lambda e: (recency(e.sentence), e.precision))
@@ -69,7 +88,7 @@ def release(ctx: Context, ask: Ask) -> Draft | None:
             template = "scheduled" if best.precision >= 3 else "scheduled_vague"
             text = as_of(ctx, best.sentence) + ctx.t(template, what=what.lower() if as_of(ctx, best.sentence) else what,
                                                     date=best.date)
-            return Draft(capitalised(text), [best.sentence])
+            return Draft(capitalised(text), [best.sentence]), False
     parts, cited = [], []
     if unannounced:
         lead = unannounced[0]
@@ -88,8 +107,18 @@ def release(ctx: Context, ask: Ask) -> Draft | None:
                 break
         parts.append(ctx.t("estimates", estimates="; ".join(items)))
     if not parts:
-        return None
-    return Draft(" ".join(parts), cited)
+        return None, False
+    return Draft(" ".join(parts), cited), False
+
+
+def _parts(ctx: Context, season: int, released: list[EventFact]) -> Draft:
+    lines, cited = [], []
+    for part in sorted({e.part for e in released if e.part}):
+        best = max((e for e in released if e.part == part), key=lambda e: (e.precision, recency(e.sentence)))
+        lines.append(ctx.t("released" if best.precision >= 3 else "released_vague",
+                           what=season_label(ctx, season, part), date=best.date))
+        cited.append(best.sentence)
+    return Draft(" ".join(lines), cited)
 
 
 def newest_first_events(events: list[EventFact]) -> list[EventFact]:
