@@ -29,12 +29,10 @@ from bot.storage import knowledge as store
 from bot.text.normalise import plain_key
 
 from .articles import ArticleError, decode, parse_article
-from .extract import RECORD_VERSION, extract_article
-from .extract.topics import load_topics
+from .extract import RECORD_VERSION, Tools, extract_article
 from .files import SHOW_FILE, ArticlesFolderError, ShowFolder, Skipped, discover
 from .language import load_language
 from .people import Mention, cluster
-from .segment import Boilerplate
 from .shows import ShowFileError, ShowInfo, show_info
 
 log = logging.getLogger(__name__)
@@ -62,7 +60,7 @@ def pipeline_version(language_dir: Path) -> str:
     language data ingestion reads, and the deriving code, byte for byte."""
     digest = hashlib.sha256(f"record {RECORD_VERSION}".encode())
     root = Path(__file__).resolve().parent.parent
-    paths = [language_dir / "boilerplate.toml", language_dir / "topics.toml"]
+    paths = [language_dir / "boilerplate.toml", language_dir / "topics.toml", language_dir / "language.toml"]
     for rel in _DERIVING:
         p = root / rel
         paths.extend(sorted(p.rglob("*.py")) if p.is_dir() else [p])
@@ -99,7 +97,7 @@ async def is_stale(config: Config) -> bool:
             current[str(ref.path)] = (ref.size, ref.mtime_ns)
         if show.show_file:
             st = show.show_file.stat()
-            current[str(show.show_file.resolve())] = (st.st_size, st.st_mtime_ns)
+            current[str(show.show_file)] = (st.st_size, st.st_mtime_ns)
     return current != seen
 
 
@@ -165,7 +163,7 @@ async def _build(config: Config, progress: Progress | None) -> BuildReport:
         if show.show_file:
             data = show.show_file.read_bytes()
             st = show.show_file.stat()
-            rows.append(store.FileRow(str(show.show_file.resolve()), show.id, SHOW_FILE, st.st_size, st.st_mtime_ns,
+            rows.append(store.FileRow(str(show.show_file), show.id, SHOW_FILE, st.st_size, st.st_mtime_ns,
                                       "show:" + hashlib.sha256(data).hexdigest()))
 
     new_records: dict[str, str] = {}
@@ -179,7 +177,8 @@ async def _build(config: Config, progress: Progress | None) -> BuildReport:
     report.reused = sum(1 for r in rows if not r.sha.startswith("show:")) - report.extracted
 
     changed_shows = await _shows(config, shows, rows, new_records, old_states, pipeline, report)
-    changes = store.BuildChanges(pipeline, rows, new_records, changed_shows, {s.id for s in shows if _has_articles(s.id, rows)},
+    with_articles = {r.show_id for r in rows if not r.sha.startswith("show:")}
+    changes = store.BuildChanges(pipeline, rows, new_records, changed_shows, {s.id for s in shows if s.id in with_articles},
                                  {"root": str(config.articles_dir.resolve())})
     old_set = {(f.path, f.size, f.mtime_ns, f.sha) for f in old_files}
     new_set = {(f.path, f.size, f.mtime_ns, f.sha) for f in rows}
@@ -196,10 +195,6 @@ async def _build(config: Config, progress: Progress | None) -> BuildReport:
     return report
 
 
-def _has_articles(show_id: str, rows: list[store.FileRow]) -> bool:
-    return any(r.show_id == show_id and not r.sha.startswith("show:") for r in rows)
-
-
 async def _extract_all(todo, language, progress: Progress | None):
     if not todo:
         return []
@@ -207,7 +202,7 @@ async def _extract_all(todo, language, progress: Progress | None):
         def extract_here():  # in a worker thread: a running bot's event loop stays free
             out = []
             for n, (row, data) in enumerate(todo, 1):
-                out.append((row, _extract_one(row.name, data, language.boilerplate_data, language.topics_data)))
+                out.append((row, _extract_one(row.name, data, language)))
                 if progress:
                     progress(n, len(todo), row.name)
             return out
@@ -216,7 +211,7 @@ async def _extract_all(todo, language, progress: Progress | None):
     workers = min(os.cpu_count() or 2, 4)
     out = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(language.boilerplate_data, language.topics_data)) as pool:
+                             initargs=(language.boilerplate_data, language.topics_data, language.language)) as pool:
         futures = [loop.run_in_executor(pool, _extract_in_worker, row.name, data) for row, data in todo]
         for n, (future, (row, _)) in enumerate(zip(futures, todo), 1):
             out.append((row, await future))
@@ -228,28 +223,26 @@ async def _extract_all(todo, language, progress: Progress | None):
 _WORKER: dict = {}
 
 
-def _init_worker(boilerplate_data: dict, topics_data: dict) -> None:
-    _WORKER["rules"] = Boilerplate.from_data(boilerplate_data)
-    _WORKER["topics"] = load_topics(topics_data)
+def _init_worker(boilerplate_data: dict, topics_data: dict, language_data: dict) -> None:
+    _WORKER["tools"] = Tools.from_data(boilerplate_data, topics_data, language_data)
 
 
 def _extract_in_worker(name: str, data: bytes) -> str:
-    return _extract(name, data, _WORKER["rules"], _WORKER["topics"])
+    return _extract(name, data, _WORKER["tools"])
 
 
-def _extract_one(name: str, data: bytes, boilerplate_data: dict, topics_data: dict) -> str:
-    key = id(boilerplate_data), id(topics_data)
-    if _WORKER.get("key") != key:
-        _init_worker(boilerplate_data, topics_data)
-        _WORKER["key"] = key
-    return _extract(name, data, _WORKER["rules"], _WORKER["topics"])
+def _extract_one(name: str, data: bytes, language) -> str:
+    if _WORKER.get("key") is not language:
+        _init_worker(language.boilerplate_data, language.topics_data, language.language)
+        _WORKER["key"] = language
+    return _extract(name, data, _WORKER["tools"])
 
 
-def _extract(name: str, data: bytes, rules: Boilerplate, topics) -> str:
+def _extract(name: str, data: bytes, tools: Tools) -> str:
     """An article's record as JSON, or "!reason" when it is not a usable article."""
     try:
         article = parse_article(decode(data, name), name)
-        return json.dumps(extract_article(article, rules, topics), ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(extract_article(article, tools), ensure_ascii=False, separators=(",", ":"))
     except ArticleError as exc:
         return "!" + str(exc).split(": ", 1)[-1]
     except Exception as exc:  # one odd article must not stop the build
@@ -261,8 +254,11 @@ async def _shows(config: Config, shows: list[ShowFolder], rows, new_records: dic
                  pipeline: str, report: BuildReport) -> dict[str, tuple[str, str, str]]:
     """Info and people of every show whose articles (or show.toml) changed."""
     out = {}
+    by_show: dict[str, list[str]] = {}
+    for r in rows:
+        by_show.setdefault(r.show_id, []).append(r.sha)
     for show in shows:
-        shas = sorted(r.sha for r in rows if r.show_id == show.id)
+        shas = sorted(by_show.get(show.id, ()))
         if not any(not s.startswith("show:") for s in shas):
             continue
         state = hashlib.sha256((pipeline + "|" + ",".join(shas)).encode()).hexdigest()[:24]

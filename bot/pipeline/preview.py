@@ -9,27 +9,24 @@ from collections import Counter
 from bot.text.language import LanguageData
 
 from .articles import parse_article
-from .extract import extract_article
-from .extract.topics import load_topics
-from .segment import Boilerplate
+from .extract import Tools, extract_article
 
 
 _TOOLS: dict[int, tuple] = {}
 
 
-def _tools(language: LanguageData):
-    """Compiled boilerplate rules and topics for this language data (compiled once)."""
+def _tools(language: LanguageData) -> Tools:
+    """Extraction's compiled rules for this language data (compiled once)."""
     key = id(language)
     if key not in _TOOLS:
         _TOOLS.clear()
-        _TOOLS[key] = (Boilerplate.from_data(language.boilerplate_data), load_topics(language.topics_data), language)
-    return _TOOLS[key][:2]
+        _TOOLS[key] = (Tools.from_data(language.boilerplate_data, language.topics_data, language.language), language)
+    return _TOOLS[key][0]
 
 
 def record_of(text: str, name: str, language: LanguageData) -> dict:
     """The record of an article given as text (front matter + body); raises ArticleError."""
-    rules, topics = _tools(language)
-    return extract_article(parse_article(text, name), rules, topics)
+    return extract_article(parse_article(text, name), _tools(language))
 
 
 def summary(record: dict) -> dict[str, int]:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.text.normalise import tokens
+from bot.text.normalise import is_english, tokens
 
 from .extract.titles import looks_like_title, titles_in
 
@@ -112,9 +112,22 @@ def _strip_generic(phrase: str) -> str:
 
 
 def initials(name: str) -> str | None:
-    """'All of Us Are Dead' -> 'AOUAD': long names are shortened this way by fans."""
+    """'All of Us Are Dead' -> 'AOUAD': long names are shortened this way by fans. Not
+    when the initials spell a word ("Harbor and Serpent" -> "HAS"): "has season 2 been
+    confirmed?" is not about that show."""
     words = tokens(name)
-    return "".join(w[0] for w in words).upper() if len(words) >= 3 else None
+    short = "".join(w[0] for w in words)
+    if len(words) < 3 or is_english(short) or short in _SHORT_WORDS:
+        return None
+    return short.upper()
+
+
+# Short words and chat forms a question may hold that no dictionary lists.
+_SHORT_WORDS = frozenset("""
+lol omg idk imo btw tbh ngl smh wtf fyi asap rn bc pls thx ty gg aka diy
+has was are can did does had have its his her our who why how yes not any all one two six ten
+was were will shall may might must the and for but nor yet off out own too via per
+""".split())
 
 
 def show_info(show_id: str, folder: Path, show_file: Path | None, titles: list[str],

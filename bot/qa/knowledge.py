@@ -130,13 +130,12 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
                 seasons += tuple((int(m.group(1)), None) for m in show_season.finditer(srec["t"])
                                  if (int(m.group(1)), None) not in seasons)
             words = tokens(srec["t"])
-            stems = frozenset(stem(w) for w in lexicon.phrases.apply(words))
+            stems = frozenset(srec["w"])  # slang rewritten and stemmed at build time
             vocabulary.update(stems)
             surface.update(w for w in words if w.isalpha())
-            for raw in srec["t"].split()[1:]:
-                w = "".join(tokens(raw))
-                if w:
-                    (capital if raw.lstrip("\"'\u201c\u2018(*_")[:1].isupper() else lower)[stem(w)] += 1
+            written_capitalised = set(srec["c"])
+            capital.update(written_capitalised)
+            lower.update(stems - written_capitalised)
             ids = frozenset(i for name in srec["people"] for i in _ids(aliases, name))
             s = Sentence(len(sentences), article, srec["i"], rec["sections"][srec["sec"]] if srec["sec"] else "",
                          srec["t"], srec["k"], seasons, srec["src"], stems, ids, srec["topics"],

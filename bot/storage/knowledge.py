@@ -204,9 +204,15 @@ async def write(path: Path, changes: BuildChanges) -> None:
         await conn.execute("DELETE FROM records WHERE pipeline != ?", (changes.pipeline,))
         await conn.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)",
                                [(sha, changes.pipeline, pack(rec)) for sha, rec in changes.records.items()])
-        await conn.execute("DELETE FROM files")
-        await conn.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                               [(f.path, f.show_id, f.name, f.size, f.mtime_ns, f.sha) for f in changes.files])
+        # only the file rows that changed: a one-article build rewrites one row, not ten thousand
+        async with conn.execute("SELECT path, show_id, name, size, mtime_ns, sha FROM files") as cursor:
+            before = {r[0]: tuple(r) for r in await cursor.fetchall()}
+        after = {f.path: (f.path, f.show_id, f.name, f.size, f.mtime_ns, f.sha) for f in changes.files}
+        gone = [(p,) for p in before.keys() - after.keys()]
+        if gone:
+            await conn.executemany("DELETE FROM files WHERE path = ?", gone)
+        await conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                               [row for p, row in after.items() if before.get(p) != row])
         await conn.execute("DELETE FROM records WHERE sha NOT IN (SELECT sha FROM files)")
         for show_id, (info, people, state) in changes.shows.items():
             await conn.execute("INSERT OR REPLACE INTO shows VALUES (?, ?, ?, ?)", (show_id, info, people, state))

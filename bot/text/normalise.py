@@ -123,10 +123,13 @@ class PhraseMap:
         for src, dst in table.items():
             self._rules[tokens(src)] = tokens(dst)
         self._longest = max((len(k) for k in self._rules), default=0)
+        self._starts = frozenset(k[0] for k in self._rules if k)  # words some rule begins with
 
     def apply(self, words: list[str] | tuple[str, ...]) -> list[str]:
         """Words first, then phrases, until nothing changes (a few passes at most), so that
         rules build on each other."""
+        if self._starts.isdisjoint(words):
+            return list(words)  # most sentences: no rule applies
         words = self._pass(list(words), longest=1)
         for _ in range(3):
             rewritten = self._pass(words, self._longest)
@@ -139,6 +142,10 @@ class PhraseMap:
         out: list[str] = []
         i, n = 0, len(words)
         while i < n:
+            if words[i] not in self._starts:
+                out.append(words[i])
+                i += 1
+                continue
             for size in range(min(longest, n - i), 0, -1):
                 repl = self._rules.get(tuple(words[i:i + size]))
                 if repl is not None:

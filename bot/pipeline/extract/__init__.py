@@ -6,8 +6,10 @@ the show (its title, its people as clusters) is done when a show's knowledge is 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.text.dates import parse_iso
+from bot.text.normalise import PhraseMap, stem, tokens
 from bot.text.seasons import SeasonRef, find_seasons
 
 from ..articles import ArticleFile
@@ -18,20 +20,34 @@ from .crew import crew_in
 from .events import events_in
 from .names import ArticleNames, clean, find_names, is_pronoun, key
 from .titles import title_spans, titles_in
-from .topics import Topic, heading_topics, topics_of
+from .topics import Topic, heading_topics, load_topics, topics_of
 
-RECORD_VERSION = 1  # bump when the record's shape changes
+RECORD_VERSION = 2  # bump when the record's shape changes
 # A sentence that opens with "she"/"he" or with a quotation continues the one before: it
 # is about (or said by) whom that one named.
 _PRONOUN_LEAD = re.compile(r"^(?:[\"'\u201c\u2018]?(?:She|He|They|Her|His|Their)\b|[\"\u201c\u2018])")
 
 
-def extract_article(article: ArticleFile, rules: Boilerplate, topics: list[Topic]) -> dict:
-    doc = segment(article, rules)
-    return record(doc, topics)
+@dataclass(frozen=True)
+class Tools:
+    """What extraction needs from the language data, compiled once per process."""
+    rules: Boilerplate
+    topics: list[Topic]
+    phrases: PhraseMap
+
+    @classmethod
+    def from_data(cls, boilerplate_data: dict, topics_data: dict, language_data: dict) -> "Tools":
+        return cls(Boilerplate.from_data(boilerplate_data), load_topics(topics_data),
+                   PhraseMap(language_data.get("phrases", {})))
 
 
-def record(doc: Document, topics: list[Topic]) -> dict:
+def extract_article(article: ArticleFile, tools: Tools) -> dict:
+    doc = segment(article, tools.rules)
+    return record(doc, tools)
+
+
+def record(doc: Document, tools: Tools) -> dict:
+    topics = tools.topics
     a = doc.article
     default, article_seasons = _article_seasons(doc)
     heading_refs = [[]] + [_refs(find_seasons(h)) for h in doc.sections[1:]]  # section 0 is the title
@@ -60,9 +76,11 @@ def record(doc: Document, topics: list[Topic]) -> dict:
             # "She is one of several hybrids": she is who the sentence before was about
             people = list(dict.fromkeys(sentences[-1]["people"][:1] + people))
         heading = doc.sections[s.section]
+        stems, capitalised = _stems(s.text, tools.phrases)
         sentences.append({"i": s.index, "sec": s.section, "s": s.start, "e": s.end, "t": s.text, "k": s.kind,
                           "seasons": seasons, "src": source, "people": people,
-                          "topics": topics_of(s.text, section_topics[s.section], topics)})
+                          "topics": topics_of(s.text, section_topics[s.section], topics),
+                          "w": stems, "c": capitalised})
         where = {"i": s.index, "seasons": seasons, "src": source}
         facts.extend(_cast(s, names, where, refs, default,
                            context=(doc.sections[s.section] if s.section else "") + " " + (intro if s.kind != "text" else "")))
@@ -86,6 +104,18 @@ def record(doc: Document, topics: list[Topic]) -> dict:
             "url": a.url, "sections": doc.sections, "sentences": sentences, "facts": facts,
             "default_season": default, "seasons": article_seasons, "removed_titles": removed_titles,
             "title_titles": titles_in(a.title)}
+
+
+def _stems(text: str, phrases: PhraseMap) -> tuple[list[str], list[str]]:
+    """A sentence's words as the engine compares them (slang rewritten, stemmed), and those
+    written capitalised after its first word: computed here once, not at every start."""
+    stems = sorted({stem(w) for w in phrases.apply(tokens(text))})
+    capitalised = []
+    for raw in text.split()[1:]:
+        word = "".join(tokens(raw))
+        if word and raw.lstrip("\"'\u201c\u2018(*_")[:1].isupper():
+            capitalised.append(stem(word))
+    return stems, capitalised
 
 
 def _refs(refs: list[SeasonRef], text: str = "") -> list[list]:
@@ -196,4 +226,4 @@ def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "") 
     return fact
 
 
-__all__ = ["extract_article", "record", "RECORD_VERSION", "parse_iso"]
+__all__ = ["extract_article", "record", "RECORD_VERSION", "Tools"]

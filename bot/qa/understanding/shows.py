@@ -38,6 +38,7 @@ class ShowFinder:
                     self._index.setdefault(key, set()).add(show.id)
         self._longest = max((len(k) for k in self._index), default=0)
         self._names = {" ".join(k): ids for k, ids in self._index.items() if len(" ".join(k)) >= 4}
+        self._name_list = list(self._names)  # for rapidfuzz, built once
 
     def find(self, words: list[str], unknown: set[int] = frozenset()) -> list[ShowMention]:
         """Non-overlapping mentions, longest first; `unknown` marks word positions no show
@@ -65,7 +66,7 @@ class ShowFinder:
                     phrase = " ".join(words[i:i + size])
                     if len(phrase) < 5:
                         continue
-                    best = process.extractOne(phrase, list(self._names), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                    best = process.extractOne(phrase, self._name_list, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                     if best:
                         for show_id in sorted(self._names[best[0]]):
                             out.append(ShowMention(show_id, i, i + size, exact=False))
