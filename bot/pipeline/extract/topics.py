@@ -17,7 +17,8 @@ _WORDS = re.compile(r"[a-z0-9]+")
 @dataclass(frozen=True)
 class Topic:
     name: str
-    patterns: tuple[re.Pattern, ...]  # those that need a regular expression
+    patterns: tuple[tuple[re.Pattern, tuple[str, ...]], ...]  # those that need a regular expression,
+    # each with the words one of which it cannot match without (empty: always tried)
     phrases: tuple[frozenset[str], ...]  # word patterns, each as the whole-word phrases it matches
     substrings: tuple[frozenset[str], ...]  # literal patterns with no word boundary, as substrings
     sections: tuple[re.Pattern, ...]
@@ -36,11 +37,26 @@ def load_topics(data: dict) -> list[Topic]:
             elif (plain := _literals(rf"\b{p}\b", strip=False)) is not None:
                 substrings.append(plain)
             else:
-                patterns.append(re.compile(p, re.I))
+                patterns.append((re.compile(p, re.I), _guard(p)))
         out.append(Topic(name, tuple(patterns), tuple(phrases), tuple(substrings),
                          tuple(re.compile(p, re.I) for p in t.get("sections", [])),
                          float(t.get("section_weight", 0.5)), bool(t.get("spoiler", False))))
     return out
+
+
+def _guard(pattern: str) -> tuple[str, ...]:
+    """Lower-case strings one of which a match must contain: the alternatives of a leading
+    group of plain words, else the longest plain run of letters; () when unsure."""
+    body = re.sub(r"^\^?(?:\\b)?", "", pattern)
+    m = re.match(r"\(([a-z |'-]+)\)", body)
+    if m and "|" in m.group(1) and not re.match(r"\([^)]*\)[?*]", body):
+        return tuple(a for a in m.group(1).split("|") if a)
+    bare = re.sub(r"[a-z]\?", "", re.sub(r"\([^)]*\)\??", " ", body))  # optional parts can't be required
+    if re.search(r"[|*]", bare):
+        runs = []
+    else:
+        runs = re.findall(r"(?<![\\])[a-z]{4,}", re.sub(r"\[[^\]]*\]|\\[a-zA-Z]", " ", bare))
+    return (max(runs, key=len),) if runs else ()
 
 
 def _literals(pattern: str, strip: bool = True) -> frozenset[str] | None:
@@ -130,7 +146,7 @@ def topics_of(text: str, heading: str | dict[str, float], topics: list[Topic]) -
     for ti, t in enumerate(topics):
         hits = sum(1 for pi in range(len(t.phrases)) if (ti, pi) in matched)
         hits += sum(1 for subs in t.substrings if any(s in low for s in subs))
-        hits += sum(1 for p in t.patterns if p.search(text))
+        hits += sum(1 for p, guard in t.patterns if (not guard or any(g in low for g in guard)) and p.search(text))
         weight = min(1.0 + 0.25 * (hits - 1), 2.0) if hits else 0.0
         weight += from_heading.get(t.name, 0.0)
         if weight:
