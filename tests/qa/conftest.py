@@ -1,5 +1,6 @@
 """The question-answering core's fixtures: each invented show's knowledge assembled the way
-the build and the library assemble it (records -> people -> `assemble`), with no database."""
+the build and the library assemble it (records -> people -> `assemble`), with no database,
+and the question-side tools the engine builds (intent matcher, reader, people linker)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,6 +15,9 @@ from bot.pipeline.preview import record_of
 from bot.qa.knowledge import ShowKnowledge, assemble
 from bot.qa.lexicon import Lexicon
 from bot.qa.models import Show
+from bot.qa.understanding import IntentMatcher, Reader
+from bot.qa.understanding.intents import load_intents
+from bot.qa.understanding.people import PeopleLinker
 
 from ..conftest import BAKERY, THURSDAY
 
@@ -52,3 +56,20 @@ def person(k: ShowKnowledge, name: str, kind: str | None = None) -> int:
     ids = [i for i in k.person_ids(name) if kind is None or k.people[i].kind == kind]
     assert len(ids) == 1, (name, [k.people[i] for i in ids])
     return ids[0]
+
+
+@pytest.fixture(scope="session")
+def matcher(lexicon) -> IntentMatcher:
+    return IntentMatcher(load_intents(lexicon.intents), lexicon.phrases, lexicon.stop_stems)
+
+
+@pytest.fixture(scope="session")
+def reader(lexicon, matcher) -> Reader:
+    return Reader(lexicon, matcher.vocabulary)
+
+
+def linked(k: ShowKnowledge) -> ShowKnowledge:
+    """The knowledge with its people linker, as the engine sets it on first use."""
+    if k.linker is None:
+        k.linker = PeopleLinker(k.people)
+    return k

@@ -1,27 +1,10 @@
-"""Understanding needs the question-side tools the engine builds: the intent matcher, the
-reader and each show's people linker."""
+"""Understanding: the show finder over both invented shows, and questions read as the
+engine reads them (the shows they name found first)."""
 import pytest
 
-from bot.qa.understanding import IntentMatcher, Reader, ShowFinder
-from bot.qa.understanding.intents import load_intents
-from bot.qa.understanding.people import PeopleLinker
+from bot.qa.understanding import ShowFinder
 
-
-@pytest.fixture(scope="session")
-def matcher(lexicon) -> IntentMatcher:
-    return IntentMatcher(load_intents(lexicon.intents), lexicon.phrases, lexicon.stop_stems)
-
-
-@pytest.fixture(scope="session")
-def reader(lexicon, matcher) -> Reader:
-    return Reader(lexicon, matcher.vocabulary)
-
-
-def linked(k):
-    """The knowledge with its people linker, as the engine sets it on first use."""
-    if k.linker is None:
-        k.linker = PeopleLinker(k.people)
-    return k
+from ..conftest import linked
 
 
 @pytest.fixture(scope="session")
