@@ -98,3 +98,14 @@ def test_an_actor_not_returning_is_not_a_cancellation():
 def test_a_trailer_date_is_not_the_shows_release():
     assert events("The official trailer dropped on October 9, 2024.", "2024-10-20") == [
         ("trailer", "", "October 9, 2024")]
+
+
+@pytest.mark.xfail(strict=True, reason="events._SPECULATION holds the modal 'may', matched case-insensitively, so "
+                                       "every date in May is an estimate: a premiere that happened ('premiered on "
+                                       "May 5') or was officially set ('confirmed ... will premiere on May 15')")
+@pytest.mark.parametrize("sentence,status", [
+    ("Season 1 premiered on May 5, 2023.", "released"),
+    ("Kovi has confirmed that the show will premiere on May 15, 2025.", "scheduled"),
+])
+def test_a_date_in_may_is_not_a_guess(sentence, status):
+    assert events(sentence, "2024-09-01")[0] == ("release", status, sentence.split(" on ")[-1].rstrip("."))
