@@ -3,6 +3,8 @@ import os
 
 import pytest
 
+from bot.config import Config
+from bot.pipeline.build import build
 from bot.pipeline.files import MAX_ARTICLE_BYTES, ArticlesFolderError, discover, show_id_for
 
 from ..conftest import BAKERY, FIXTURE_SHOWS, THURSDAY, write_article
@@ -48,6 +50,17 @@ def test_a_symlink_leading_out_of_the_folder_is_not_followed(tmp_path):
     assert "outside the articles folder" in reasons(skipped)["leak.md"]
 
 
+def test_a_show_folder_linked_from_outside_is_not_followed(tmp_path):
+    outside = tmp_path / "elsewhere"
+    write_article(outside, "001.md", "Private notes.\n")
+    root = tmp_path / "shows"
+    write_article(root / "thursday", "001.md", "Thursday returns.\n")
+    os.symlink(outside, root / "notes")
+    shows, skipped = discover(root)
+    assert list(names(shows)) == ["thursday"]
+    assert "outside the articles folder" in reasons(skipped)["notes"]
+
+
 def test_a_symlink_inside_the_folder_is_read(tmp_path):
     folder = tmp_path / "articles"
     write_article(folder, "001-real.md", "Thursday returns.\n", title="Thursday")
@@ -73,7 +86,15 @@ def test_an_oversized_file_is_skipped_with_its_size_and_the_limit(tmp_path):
     assert [a.name for a in shows[0].articles] == ["001-small.md"]
     reason = reasons(skipped)["002-huge.md"]
     assert reason.startswith("too big") and "360 bytes" in reason and "200" in reason
-    assert MAX_ARTICLE_BYTES >= 100_000  # a long feature is well under the real limit
+
+
+async def test_a_file_over_the_real_limit_is_reported_by_the_build(tmp_path):
+    folder = tmp_path / "articles"
+    write_article(folder, "001-small.md", "Thursday returns.\n", title="Thursday")
+    (folder / "002-huge.md").write_bytes(b"Thursday returns. " * (MAX_ARTICLE_BYTES // 18 + 1))
+    report = await build(Config(articles_dir=folder, data_dir=tmp_path / "data"))
+    assert report.articles == 1
+    assert [(s.name, s.reason.split(" (")[0]) for s in report.skipped] == [("002-huge.md", "too big")]
 
 
 def test_unsupported_types_are_skipped_and_text_types_read(tmp_path):
