@@ -1,7 +1,7 @@
-"""Small helpers shared by the core's tests."""
+"""Small helpers shared by the tests."""
 from __future__ import annotations
 
-from bot.cli.evaluate import verbatim
+from bot.cli.evaluate import verbatim, words
 
 
 def is_verbatim(quote: str, bodies: list[str]) -> bool:
@@ -9,12 +9,25 @@ def is_verbatim(quote: str, bodies: list[str]) -> bool:
     return bool(q) and any(q in verbatim(b) for b in bodies)
 
 
-async def ask_once(config, question: str):
+def says(answer, *alternatives: str) -> bool:
+    """Whether the answer's text holds one of `alternatives`, as whole words."""
+    text = words(answer.text)
+    return any(words(a) in text for a in alternatives)
+
+
+def assert_quotes_verbatim(answer, bodies: dict[str, str]) -> None:
+    """Every citation quotes its own article word for word: a substring of its body."""
+    for c in answer.citations:
+        assert c.title in bodies, c
+        assert c.quote and c.quote in bodies[c.title], (c.quote, c.title)
+
+
+async def ask_once(config, question: str, **kw):
     """Open an engine over `config` (building as needed), ask one question, close it."""
     from bot.service import open_engine
     engine = await open_engine(config)
     try:
-        return await engine.ask(question)
+        return await engine.ask(question, **kw)
     finally:
         await engine.close()
 

@@ -1,0 +1,111 @@
+"""bot.pipeline.extract.events: release, renewal, filming and final-season events, each
+with its status and date, and statements that something has not happened yet."""
+import pytest
+
+from bot.pipeline.extract.events import events_in
+
+
+def events(text: str, article_date: str | None = None) -> list[tuple]:
+    return [(e.event, e.status, e.date.text if e.date else None) for e in events_in(text, article_date)]
+
+
+@pytest.mark.parametrize("sentence,article_date,expected", [
+    # a date before the article was written is in the past
+    ("Streamly's new mystery series *Thursday* premiered on February 16, 2023.", "2023-02-20",
+     ("release", "released", "February 16, 2023")),
+    # an announced day ahead of it is scheduled
+    ("Streamly has confirmed that Thursday season 2 will premiere on March 7, 2024.", "2024-01-15",
+     ("release", "scheduled", "March 7, 2024")),
+    ("Part 1 of season two premieres on July 14, 2023.", "2023-06-01", ("release", "scheduled", "July 14, 2023")),
+    # a guess is an estimate
+    ("Season 2 is expected to arrive in late 2023.", "2022-11-10", ("release", "estimate", "late 2023")),
+    # without a year, the article's date tells past from future
+    ("It arrived on July 14.", "2023-08-01", ("release", "released", "July 14")),
+    ("It arrives on July 14.", "2023-06-01", ("release", "scheduled", "July 14")),
+])
+def test_release_dates_and_their_status(sentence, article_date, expected):
+    assert events(sentence, article_date) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Streamly has not announced a release date for season 3.",
+    "Kovi has not announced a release date for season 3.",
+    "There is no official release date yet.",
+    "The premiere date remains unknown.",
+])
+def test_no_release_date_yet(sentence):
+    assert events(sentence, "2024-05-20") == [("release", "unannounced", None)]
+
+
+def test_an_estimate_beside_no_date_yet():
+    assert events("Streamly hasn't set a release date yet, but we expect season 2 to arrive in early 2024.",
+                  "2023-04-12") == [("release", "estimate", "early 2024"), ("release", "unannounced", None)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Streamly has officially renewed Thursday for a second season.", [("renewal", "renewed", None)]),
+    ("Kovi renewed Blue Hour Bakery for a third season in December 2023.", [("renewal", "renewed", "December 2023")]),
+    ("Streamly has renewed Thursday for a third and final season.",
+     [("renewal", "renewed", None), ("final", "final", None)]),
+    ("Kovi has not renewed the show for a third season yet.", [("renewal", "not_renewed", None)]),
+])
+def test_renewals_and_final_seasons(sentence, expected):
+    assert events(sentence, "2024-05-20") == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Filming on season 2 is set to begin in Kestrel Bay in June 2023.", ("filming", "", "June 2023")),
+    ("Filming wrapped in April 2023, director Jeong Tae-kyu said.", ("filming_end", "", "April 2023")),
+])
+def test_filming_starts_and_wraps(sentence, expected):
+    assert events(sentence, "2023-06-01") == [expected]
+
+
+def test_the_date_goes_to_the_nearest_event_word_in_its_clause():
+    found = events("Streamly announced the renewal on April 11, 2023; filming began on June 5, 2023.", "2023-07-01")
+    assert found == [("renewal", "renewed", "April 11, 2023"), ("filming", "", "June 5, 2023")]
+
+
+def test_an_announcement_date_goes_to_what_was_announced():
+    assert events("Streamly confirmed on May 2, 2024 that season 3 would be the last.", "2024-05-20") == [
+        ("final", "final", "May 2, 2024")]
+
+
+@pytest.mark.xfail(strict=True, reason="events: a date after 'announced' is given to the next event word even "
+                                       "across a clause boundary (', and filming began'), so filming gets the "
+                                       "announcement's date and loses its own")
+def test_an_announcement_date_stays_in_its_clause():
+    found = events("The renewal was announced on April 11, 2023, and filming began on June 5, 2023.", "2023-07-01")
+    assert ("filming", "", "June 5, 2023") in found and ("filming", "", "April 11, 2023") not in found
+
+
+@pytest.mark.xfail(strict=True, reason="events: a cancellation is only looked for when the sentence also says "
+                                       "'season' or 'return' (or a renewal word), so 'X has been cancelled after "
+                                       "two seasons' ('seasons', plural) yields no event at all")
+def test_a_cancellation_without_the_word_season():
+    assert events("The show has been cancelled after two seasons.", "2024-05-20") == [("renewal", "cancelled", None)]
+
+
+@pytest.mark.xfail(strict=True, reason="events._CANCELLED matches 'will not return' anywhere, so an actor leaving "
+                                       "('X will not return as Y') is read as the show being cancelled")
+def test_an_actor_not_returning_is_not_a_cancellation():
+    assert events("Park Jun-seo will not return as Choi Min-ho.", "2024-02-10") == []
+
+
+@pytest.mark.xfail(strict=True, reason="events._nearest_trigger gives the date to the nearest release verb "
+                                       "('dropped') although the sentence's subject is the trailer, so a trailer "
+                                       "date becomes the show's release date")
+def test_a_trailer_date_is_not_the_shows_release():
+    assert events("The official trailer dropped on October 9, 2024.", "2024-10-20") == [
+        ("trailer", "", "October 9, 2024")]
+
+
+@pytest.mark.xfail(strict=True, reason="events._SPECULATION holds the modal 'may', matched case-insensitively, so "
+                                       "every date in May is an estimate: a premiere that happened ('premiered on "
+                                       "May 5') or was officially set ('confirmed ... will premiere on May 15')")
+@pytest.mark.parametrize("sentence,status", [
+    ("Season 1 premiered on May 5, 2023.", "released"),
+    ("Kovi has confirmed that the show will premiere on May 15, 2025.", "scheduled"),
+])
+def test_a_date_in_may_is_not_a_guess(sentence, status):
+    assert events(sentence, "2024-09-01")[0] == ("release", status, sentence.split(" on ")[-1].rstrip("."))

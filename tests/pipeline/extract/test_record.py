@@ -1,0 +1,91 @@
+"""bot.pipeline.extract.extract_article: one article -> a JSON-able record of sentences
+(with their seasons and people) and the facts read from them."""
+import json
+
+import pytest
+
+from bot.config import BUNDLED_LANGUAGE
+from bot.pipeline.articles import read_article
+from bot.pipeline.extract import RECORD_VERSION, extract_article
+from bot.pipeline.extract.topics import load_topics
+from bot.pipeline.language import load_language
+
+from ...conftest import BAKERY, FIXTURE_SHOWS, THURSDAY
+
+
+@pytest.fixture(scope="module")
+def topics():
+    return load_topics(load_language(BUNDLED_LANGUAGE).topics_data)
+
+
+@pytest.fixture(scope="module")
+def extract(rules, topics):
+    def run(path):
+        return extract_article(read_article(path), rules, topics)
+    return run
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURE_SHOWS.rglob("*.md")), ids=lambda p: p.name)
+def test_records_are_json_and_quote_the_body_exactly(extract, path):
+    rec = extract(path)
+    assert json.loads(json.dumps(rec)) == rec
+    assert rec["v"] == RECORD_VERSION and rec["name"] == path.name
+    body = read_article(path).body
+    for s in rec["sentences"]:
+        assert body[s["s"]:s["e"]] == s["t"]
+    assert all(0 <= f["i"] < len(rec["sentences"]) for f in rec["facts"])
+
+
+def test_the_same_text_gives_the_same_record(extract):
+    path = THURSDAY / "002-thursday-season-2-renewed.md"
+    assert extract(path) == extract(path)
+
+
+def test_an_article_about_a_season_says_so_in_its_title(extract):
+    rec = extract(THURSDAY / "002-thursday-season-2-renewed.md")
+    assert rec["default_season"] == 2 and rec["seasons"] == [2]
+    by_text = {s["t"]: s for s in rec["sentences"]}
+    cast = by_text["Stage veteran Petra Lindgren joins the cast as Marguerite Vale, Juniper's estranged mother."]
+    assert (cast["seasons"], cast["src"]) == ([[2, None, None]], "heading")  # under "Season 2 cast"
+    renewal = by_text["Streamly has officially renewed Thursday for a second season, the streamer announced on April 11, 2023."]
+    assert (renewal["seasons"], renewal["src"]) == ([[2, None, None]], "sentence")
+
+
+def test_facts_carry_their_season(extract):
+    rec = extract(THURSDAY / "002-thursday-season-2-renewed.md")
+    facts = [(f["k"], f.get("event") or f.get("actor"), f.get("status"), f["seasons"]) for f in rec["facts"]]
+    assert ("event", "renewal", "renewed", [[2, None, None]]) in facts
+    assert ("event", "release", "estimate", [[2, None, None]]) in facts
+    assert ("cast", "Petra Lindgren", "joins", [[2, None, None]]) in facts
+
+
+def test_parts_are_kept_with_their_season(extract):
+    rec = extract(BAKERY / "003-blue-hour-bakery-season-2-part-1-date.md")
+    releases = {f["date"]: f["seasons"] for f in rec["facts"] if f["k"] == "event" and f["event"] == "release"}
+    assert releases == {"July 14, 2023": [[2, 1, None]], "August 4, 2023": [[2, 2, None]]}
+
+
+def test_an_article_without_a_season_in_its_title_has_no_default(extract):
+    rec = extract(BAKERY / "001-blue-hour-bakery-release-date-cast.md")
+    assert rec["default_season"] is None
+    assert {f["k"] for f in rec["facts"]} == {"event", "episodes", "platform", "crew", "cast"}
+    ambiguous = [(f["actor"], f["character"]) for f in rec["facts"] if f.get("ambiguous")]
+    assert ambiguous == [("Baek Yu-ri", "Yoon Seol-a"), ("Park Jun-seo", "Choi Min-ho")]
+
+
+def test_titles_named_in_removed_boilerplate_are_remembered(extract):
+    assert extract(BAKERY / "001-blue-hour-bakery-release-date-cast.md")["removed_titles"] == ["Midnight Tailor"]
+    assert extract(THURSDAY / "001-thursday-season-1-review.md")["removed_titles"] == ["Harbor Lights"]
+
+
+def test_sentences_name_their_people_with_full_names(extract):
+    rec = extract(THURSDAY / "001-thursday-season-1-review.md")
+    standout = next(s for s in rec["sentences"] if s["t"].startswith("Fairweather is the standout"))
+    assert standout["people"] == ["Nora Fairweather"]
+
+
+def test_sentences_carry_topics_from_the_language_data(extract):
+    rec = extract(BAKERY / "002-blue-hour-bakery-season-2-confirmed.md")
+    topics = {s["t"][:30]: s["topics"] for s in rec["sentences"]}
+    assert "release" in topics["Season 2 is expected to arrive"]
+    assert "cast" in topics["Seo Ji-wan returns as Kang Do-"]

@@ -1,0 +1,23 @@
+"""bot.qa.recipes.yesno.polarity: yes, no or not yet, from the clause that holds the question's words."""
+import pytest
+
+from bot.qa.recipes.yesno import polarity
+
+
+@pytest.mark.parametrize("sentence,anchors,verdict", [
+    ("Streamly has renewed Thursday for a third and final season.", ["renewed"], "yes"),
+    ("Park Jun-seo will not return as Choi Min-ho.", ["return"], "no"),
+    ("Kovi has not yet renewed Blue Hour Bakery for a fourth season.", ["renewed"], "not_yet"),
+    ("Streamly has yet to announce a date.", ["date"], "not_yet"),
+    ("Filming has not started, but the cast is confirmed.", ["cast"], "yes"),
+    ("Filming wrapped; nobody said it was not a success.", ["filming"], "yes"),  # the other clause's "not"
+])
+def test_polarity_of_the_clause_with_the_question_words(sentence, anchors, verdict):
+    assert polarity(sentence, anchors) == verdict
+
+
+@pytest.mark.xfail(strict=True, reason="yesno._NEGATION counts words such as 'cancelled' and 'leaving' as negations "
+                                       "even when they are the very thing asked about, so 'has not been cancelled' "
+                                       "(two 'negations') reads as yes to 'was it cancelled?'")
+def test_a_negative_word_that_is_the_question_itself():
+    assert polarity("Streamly says Thursday has not been cancelled.", ["cancelled"]) == "no"

@@ -1,0 +1,92 @@
+"""Who plays whom, on both invented shows: typos, romanisations, cast lists, who is new and
+who comes back."""
+import pytest
+
+from ..helpers import assert_quotes_verbatim, says
+
+WHO_PLAYS = [
+    ("thursday", "Who plays Iris Calloway?", "Nora Fairweather"),
+    ("thursday", "who plays iris calowey", "Nora Fairweather"),
+    ("thursday", "who plays detective iris calloway", "Nora Fairweather"),
+    ("thursday", "who plays marguerite vale", "Petra Lindgren"),
+    ("thursday", "juniper vale actress", "Lila Montrose"),
+    ("thursday", "who plays sergeant tobias reed", "Desmond Achebe"),
+    ("blue-hour-bakery", "Who plays Kang Do-hyun?", "Seo Ji-wan"),
+    ("blue-hour-bakery", "who plays kang dohyun", "Seo Ji-wan"),
+    ("blue-hour-bakery", "who plays do hyun", "Seo Ji-wan"),
+    ("blue-hour-bakery", "who plays Yoon Seol-a?", "Baek Yu-ri"),
+    ("blue-hour-bakery", "who plays yun seol ah", "Baek Yu-ri"),
+    ("blue-hour-bakery", "who plays choe min ho", "Park Jun-seo"),
+]
+
+ACTOR_ROLE = [
+    ("thursday", "Who does Nora Fairweather play?", "Iris Calloway"),
+    ("thursday", "who does desmond achebe play", "Tobias Reed"),
+    ("thursday", "what role does Petra Lindgren have", "Marguerite Vale"),
+    ("blue-hour-bakery", "Who does Baek Yoo-ri play?", "Yoon Seol-a"),
+    ("blue-hour-bakery", "who does baek yu ri play", "Yoon Seol-a"),
+    ("blue-hour-bakery", "what role does Park Joon-seo play", "Choi Min-ho"),
+    ("blue-hour-bakery", "who does pak jun seo play", "Choi Min-ho"),
+    ("blue-hour-bakery", "who does Lim Ha-eun play", "Yoon Da-bin"),
+]
+
+
+@pytest.mark.parametrize("show,question,actor", WHO_PLAYS)
+async def test_who_plays_a_character(engines, fixture_bodies, show, question, actor):
+    answer = await engines[show].ask(question)
+    assert answer.answered and answer.intent == "who_plays", answer
+    assert says(answer, actor), answer.text
+    assert answer.citations and answer.show == show
+    assert_quotes_verbatim(answer, fixture_bodies)
+
+
+@pytest.mark.parametrize("show,question,character", ACTOR_ROLE)
+async def test_whom_an_actor_plays(engines, fixture_bodies, show, question, character):
+    answer = await engines[show].ask(question)
+    assert answer.answered and answer.intent == "actor_role", answer
+    assert says(answer, character), answer.text
+    assert_quotes_verbatim(answer, fixture_bodies)
+
+
+async def test_a_spelling_the_articles_use_less_is_answered_with_the_usual_one(bakery_engine):
+    answer = await bakery_engine.ask("Who does Baek Yoo-ri play?")
+    assert answer.text.startswith("Baek Yu-ri plays Yoon Seol-a")
+
+
+async def test_the_cast_of_a_season(bakery_engine):
+    answer = await bakery_engine.ask("Who is in the cast of season 2?")
+    assert answer.answered and answer.intent == "cast_list"
+    assert says(answer, "Seo Ji-wan as Kang Do-hyun") and says(answer, "Lim Ha-eun as Yoon Da-bin")
+    assert not says(answer, "Park Jun-seo")  # not credited for season 2
+
+
+async def test_the_cast_of_the_show_from_a_table_bullets_and_prose(thursday_engine):
+    answer = await thursday_engine.ask("Who is in the cast of Thursday?")
+    assert answer.answered and answer.intent == "cast_list"
+    for pair in ("Nora Fairweather as Detective Iris Calloway", "Lila Montrose as Juniper Vale",
+                 "Petra Lindgren as Marguerite Vale"):
+        assert says(answer, pair), answer.text
+
+
+@pytest.mark.parametrize("show,newcomer", [("thursday", "Petra Lindgren as Marguerite Vale"),
+                                           ("blue-hour-bakery", "Lim Ha-eun as Yoon Da-bin")])
+async def test_who_is_new_in_season_2(engines, show, newcomer):
+    answer = await engines[show].ask("who is new in season 2")
+    assert answer.answered and answer.intent == "new_cast"
+    assert says(answer, newcomer), answer.text
+
+
+async def test_who_is_returning_for_season_2(thursday_engine):
+    answer = await thursday_engine.ask("Which cast members are returning for season 2?")
+    assert answer.answered and answer.intent == "returning"
+    assert says(answer, "Nora Fairweather") and not says(answer, "Petra Lindgren"), answer.text
+
+
+async def test_an_actor_leaving_is_said_with_the_credit(bakery_engine):
+    answer = await bakery_engine.ask("who plays choi min-ho")
+    assert says(answer, "Park Jun-seo plays Choi Min-ho") and says(answer, "not returning"), answer.text
+
+
+async def test_a_crew_member_is_who_they_are(bakery_engine):
+    answer = await bakery_engine.ask("who is jeong tae kyu")
+    assert answer.answered and says(answer, "director"), answer.text

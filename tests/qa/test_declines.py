@@ -1,0 +1,59 @@
+"""What the articles do not say is declined, politely, with suggestions and a logged reason;
+no input crashes the engine."""
+import pytest
+
+from bot.qa.models import Answer
+
+UNSAID = [
+    ("thursday", "How much did season 2 of Thursday cost?"),
+    ("thursday", "Who composed the music for Thursday?"),
+    ("thursday", "What is Nora Fairweather's birthday?"),
+    ("blue-hour-bakery", "What is Seo Ji-wan's birthday?"),
+    ("blue-hour-bakery", "who plays Zanzibar Quill?"),
+    ("blue-hour-bakery", "How old is Baek Yu-ri?"),
+    ("blue-hour-bakery", "what is the capital of france"),
+    ("blue-hour-bakery", "tell me a joke"),
+]
+
+
+@pytest.mark.parametrize("show,question", UNSAID)
+async def test_what_no_article_says_is_declined(engines, show, question, caplog):
+    caplog.set_level("INFO", logger="bot.qa.engine")
+    answer = await engines[show].ask(question)
+    assert not answer.answered, answer.text
+    assert answer.intent == "none" and answer.citations == () and answer.confidence == 0.0
+    assert answer.suggestions and answer.reason and answer.show == show
+    assert "declined" in caplog.text
+
+
+async def test_an_opinion_is_declined_as_such(thursday_engine):
+    answer = await thursday_engine.ask("Is Thursday better than Harbor Lights?")
+    assert not answer.answered
+
+
+async def test_a_person_the_articles_know_but_not_for_that(bakery_engine):
+    answer = await bakery_engine.ask("What is Seo Ji-wan's birthday?")
+    assert answer.text.startswith("Sorry, my sources don't say that about Seo Ji-wan.")
+
+
+@pytest.mark.parametrize("question", [
+    "", "   ", "\n\t", "x" * 5000, "who plays kang do-hyun " * 300, "\U0001f9c1\U0001f9c1", "\u200b\u200f\u202e",
+    "who\u200b plays\u200f kang do-hyun \U0001f9c1", "**who plays** _kang do-hyun_?", "@everyone who plays kang do-hyun",
+    "'; DROP TABLE records; --", "season 2 OR 1=1", "<script>alert(1)</script>", "\x00\x01", "\ua66e" * 50,
+    "\u0645\u0646 \u064a\u0644\u0639\u0628", "s99e99", "season 0", "part 0 of season 0",
+])
+async def test_no_input_crashes_it(engines, question):
+    for engine in engines.values():
+        answer = await engine.ask(question)
+        assert isinstance(answer, Answer) and answer.text.strip()
+        assert len(answer.question) <= 4000
+        if not answer.answered:
+            assert answer.citations == ()
+        assert answer.to_json()["question"] == answer.question
+
+
+@pytest.mark.parametrize("question", ["@everyone who plays kang do-hyun", "**who plays** _kang do-hyun_?",
+                                      "who\u200b plays\u200f kang do-hyun \U0001f9c1"])
+async def test_decorated_questions_still_answer(bakery_engine, question):
+    answer = await bakery_engine.ask(question)
+    assert answer.answered and "Seo Ji-wan" in answer.text

@@ -1,0 +1,107 @@
+"""bot.qa.knowledge.assemble: one show's records and people -> typed facts per season and
+indexes, with what needs the whole show settled (the final season, season 1's unseasoned
+release, which side of "Y (X)" is the actor, other works' titles)."""
+from bot.qa.knowledge import ShowKnowledge
+
+from .conftest import person
+
+
+def names(k: ShowKnowledge, ids) -> set[str]:
+    return {k.people[i].name for i in ids}
+
+
+def test_the_show_and_its_articles(thursday_knowledge, bakery_knowledge):
+    assert thursday_knowledge.show.name == "Thursday" and thursday_knowledge.show.platform is None
+    assert bakery_knowledge.show.names() == ("Blue Hour Bakery", "Blue Hour", "BHB")
+    assert [a.date for a in thursday_knowledge.articles] == ["2023-02-20", "2023-04-12", "2024-01-15", "2024-05-20"]
+
+
+def test_seasons_and_the_final_one(thursday_knowledge, bakery_knowledge):
+    assert thursday_knowledge.seasons == {1, 2, 3} and thursday_knowledge.final_season == 3
+    assert bakery_knowledge.seasons == {1, 2, 3} and bakery_knowledge.final_season is None
+    assert thursday_knowledge.released_seasons() == {1, 2}
+    assert bakery_knowledge.released_seasons() == {1, 2}
+
+
+def test_release_events_per_season_and_part(thursday_knowledge, bakery_knowledge):
+    def releases(k):
+        return {(e.season, e.part, e.status, e.date) for e in k.events if e.event == "release"}
+    assert {(1, None, "released", "February 16, 2023"), (2, None, "estimate", "early 2024"),
+            (2, None, "scheduled", "March 7, 2024"), (2, None, "released", "March 7, 2024"),
+            (3, None, "unannounced", None)} <= releases(thursday_knowledge)
+    assert {(2, 1, "scheduled", "July 14, 2023"), (2, 2, "scheduled", "August 4, 2023"),
+            (2, 2, "released", "August 4, 2023"), (3, None, "unannounced", None)} <= releases(bakery_knowledge)
+
+
+def test_a_release_no_sentence_dates_with_a_season_is_the_first_seasons(bakery_knowledge):
+    first = [e for e in bakery_knowledge.events if e.event == "release" and e.season == 1]
+    assert {(e.status, e.date) for e in first} == {("scheduled", "September 23, 2022"),
+                                                   ("released", "September 23, 2022")}
+    assert any(e.weak for e in first)  # the season was inferred, not written
+
+
+def test_renewals_per_season(thursday_knowledge):
+    renewed = {e.season for e in thursday_knowledge.events if e.event == "renewal" and e.status == "renewed"}
+    assert renewed == {2, 3}
+
+
+def test_cast_facts_link_people_with_status_and_season(thursday_knowledge):
+    k = thursday_knowledge
+    petra = person(k, "Petra Lindgren", "actor")
+    [joins] = [f for f in k.cast if f.actor == petra]
+    assert (names(k, [joins.character]), joins.status, joins.seasons) == ({"Marguerite Vale"}, "joins", (2,))
+
+
+def test_character_then_actor_in_brackets_is_read_the_right_way_round(thursday_knowledge):
+    k = thursday_knowledge
+    brackets = [f for f in k.cast if "(Nora Fairweather)" in f.sentence.text]
+    assert [(k.people[f.actor].name, k.people[f.character].name) for f in brackets] == [
+        ("Nora Fairweather", "Detective Iris Calloway"), ("Lila Montrose", "Juniper Vale")]
+
+
+def test_spellings_of_one_person_are_one_person(bakery_knowledge):
+    k = bakery_knowledge
+    assert person(k, "Baek Yoo-ri") == person(k, "Baek Yu-ri") == person(k, "baek yu ri")
+    assert person(k, "Jung Tae-gyu") == person(k, "Jeong Tae-kyu")
+    assert k.people[person(k, "Jeong Tae-kyu")].roles == ["director"]
+
+
+def test_a_character_is_found_by_the_given_name_alone(bakery_knowledge):
+    assert person(bakery_knowledge, "Do-hyun") == person(bakery_knowledge, "Kang Do-hyun")
+
+
+def test_the_shows_title_is_never_a_person(thursday_knowledge, bakery_knowledge):
+    assert not thursday_knowledge.person_ids("Thursday")
+    assert not bakery_knowledge.person_ids("Blue Hour Bakery")
+
+
+def test_sentences_by_person(bakery_knowledge):
+    k = bakery_knowledge
+    texts = [s.text for s in k.by_person[person(k, "Seo Ji-wan")]]
+    assert "Seo Ji-wan returns as Kang Do-hyun, and Baek Yoo-ri is back as Yoon Seol-a." in texts
+    assert "Seo Ji-wan as Kang Do-hyun" in texts
+
+
+def test_episode_counts_per_season(thursday_knowledge, bakery_knowledge):
+    assert {(f.season, f.count) for f in thursday_knowledge.episodes} == {(1, 8), (2, 10)}
+    assert (2, 8) in {(f.season, f.count) for f in bakery_knowledge.episodes}
+
+
+def test_other_works_named_in_the_articles(thursday_knowledge, bakery_knowledge):
+    assert thursday_knowledge.other_titles == {"harbor lights": "Harbor Lights"}
+    assert bakery_knowledge.other_titles == {"midnight tailor": "Midnight Tailor"}
+
+
+def test_sentences_know_their_seasons(thursday_knowledge):
+    by_text = {s.text: s for s in thursday_knowledge.sentences}
+    assert by_text["Streamly has not announced a release date for season 3."].seasons == ((3, None),)
+    # a season 1 review names no season in this sentence: written before any later season, it is season 1's
+    created = next(s for t, s in by_text.items() if t.startswith("Created by Maren Holt"))
+    assert created.seasons == ((1, None),) and created.season_source in ("early", "article")
+
+
+def test_every_sentence_is_indexed_with_its_stems(thursday_knowledge):
+    k = thursday_knowledge
+    assert k.index.size == len(k.sentences)
+    assert k.vocabulary["renew"] == 2 and k.idf("renew") > k.idf("season")
+    assert "calloway" in k.surface

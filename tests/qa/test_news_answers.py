@@ -1,0 +1,92 @@
+"""Time-sensitive answers: the newest source leads, with "As of"; an official date replaces
+an older estimate; renewals with their dates; counts with their units; places."""
+import pytest
+
+from bot.config import Config
+
+from ..conftest import THURSDAY
+from ..helpers import ask_once, assert_quotes_verbatim, says
+
+
+@pytest.mark.parametrize("show,question,as_of,date", [
+    ("thursday", "When is the third season of thursday coming out?", "As of May 20, 2024", "2024-05-20"),
+    ("blue-hour-bakery", "When does season 3 come out?", "As of February 10, 2024", "2024-02-10"),
+])
+async def test_the_newest_source_leads_with_as_of(engines, show, question, as_of, date):
+    answer = await engines[show].ask(question)
+    assert answer.text.startswith(as_of), answer.text
+    assert answer.citations[0].date == date
+
+
+async def test_an_official_date_replaces_an_older_estimate(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    later = {p.name: p.read_text() for p in articles.glob("00[34]-*.md")}
+    for name in later:
+        (articles / name).unlink()
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    question = "When does Thursday season 2 come out?"
+
+    before = await ask_once(config, question)
+    assert before.answered and says(before, "early 2024") and "Screenline" in before.text, before.text
+
+    name = "003-thursday-season-2-premiere-date.md"
+    (articles / name).write_text(later[name])
+    after = await ask_once(config, question)
+    assert after.answered and says(after, "March 7, 2024") and not says(after, "early 2024"), after.text
+    assert after.text.startswith("As of January 15, 2024")
+    assert [c.date for c in after.citations] == ["2024-01-15"]
+
+
+async def test_once_out_a_season_came_out_on_its_day(thursday_engine):
+    answer = await thursday_engine.ask("When does Thursday season 2 come out?")
+    assert answer.text == "Season 2 came out on March 7, 2024."
+
+
+@pytest.mark.parametrize("show,question,expected", [
+    ("thursday", "Has Thursday been renewed?", "renewed for season 3"),
+    ("blue-hour-bakery", "Is Blue Hour Bakery renewed for season 3?", "December 2023"),
+])
+async def test_renewals(engines, show, question, expected):
+    answer = await engines[show].ask(question)
+    assert answer.answered and answer.intent == "renewal" and says(answer, expected), answer.text
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("How many hours did it get in its first month?", "120 million viewing hours"),
+    ("How many countries did it top the chart in?", "41 countries"),
+])
+async def test_counts_with_their_units(bakery_engine, fixture_bodies, question, expected):
+    answer = await bakery_engine.ask(question)
+    assert answer.answered and says(answer, expected), answer.text
+    assert_quotes_verbatim(answer, fixture_bodies)
+
+
+@pytest.mark.parametrize("show,question,place", [
+    ("blue-hour-bakery", "Where was Blue Hour Bakery filmed?", "Yeongdo"),
+    ("thursday", "Where was Thursday filmed?", "Kestrel Bay"),
+])
+async def test_filming_locations(engines, show, question, place):
+    answer = await engines[show].ask(question)
+    assert answer.answered and says(answer, place), answer.text
+
+
+@pytest.mark.parametrize("show,question,expected", [
+    ("thursday", "Who created Thursday?", "Maren Holt"),
+    ("thursday", "who directed thursday", "Oskar Lindqvist"),
+    ("blue-hour-bakery", "Who directed Blue Hour Bakery?", "Jeong Tae-kyu"),
+    ("blue-hour-bakery", "who directed bhb", "Jeong Tae-kyu"),
+    ("blue-hour-bakery", "What is Blue Hour Bakery based on?", "webtoon by Han Bo-ra"),
+])
+async def test_who_made_it(engines, show, question, expected):
+    answer = await engines[show].ask(question)
+    assert answer.answered and says(answer, expected), answer.text
+
+
+async def test_where_it_streams_comes_from_the_show_file(bakery_engine):
+    answer = await bakery_engine.ask("where can i watch blue hour bakery")
+    assert answer.answered and says(answer, "Blue Hour Bakery streams on Kovi"), answer.text
+
+
+async def test_what_it_is_about(thursday_engine):
+    answer = await thursday_engine.ask("What is Thursday about?")
+    assert answer.answered and says(answer, "night shift"), answer.text

@@ -1,0 +1,106 @@
+"""bot.qa.retriever: one scorer of a show's sentences for every question: lexical (BM25),
+coverage of the question's words, its people, the expected answer type, the season asked
+about, topics and recency."""
+import pytest
+
+from bot.qa.retriever import Query, Retriever, holds_type
+from bot.text.normalise import stem, tokens
+
+from .conftest import person
+
+
+def query(k, text: str, **kw) -> Query:
+    terms = tuple(dict.fromkeys(stem(w) for w in tokens(text)))
+    return Query(terms, {t: k.idf(t) for t in terms}, **kw)
+
+
+@pytest.fixture(scope="module")
+def thursday(thursday_knowledge, lexicon):
+    return Retriever(thursday_knowledge, lexicon)
+
+
+@pytest.fixture(scope="module")
+def bakery(bakery_knowledge, lexicon):
+    return Retriever(bakery_knowledge, lexicon)
+
+
+def sentence(k, start: str):
+    return next(s for s in k.sentences if s.text.startswith(start))
+
+
+def test_the_best_sentence_holds_the_questions_words(bakery):
+    best = bakery.rank(query(bakery.k, "viewing hours first month"))[0]
+    assert best.sentence.text == "It logged 120 million viewing hours in its first month."
+    assert best.coverage == 1.0 and best.missing == frozenset()
+
+
+def test_an_expected_place_is_a_sentence_with_a_place(bakery):
+    ranked = bakery.rank(query(bakery.k, "filming place", expects="place"))
+    assert ranked[0].sentence.text.startswith("Filming took place in Busan") and ranked[0].has_type
+
+
+def test_the_season_asked_about_rules_out_other_seasons(thursday):
+    ranked = thursday.rank(query(thursday.k, "release date", season=3, expects="date"), limit=20)
+    ok = [s.sentence.text for s in ranked if s.season_ok]
+    assert ok[0] == "Streamly has not announced a release date for season 3."
+    early = next(s for s in ranked if s.sentence.text.startswith("Streamly hasn't set a release date yet"))
+    assert not early.season_ok  # about season 2
+
+
+def test_the_people_asked_about_must_be_in_the_sentence(bakery):
+    k = bakery.k
+    seo = person(k, "Seo Ji-wan")
+    ranked = bakery.rank(query(k, "returns", people=frozenset({seo})), limit=20)
+    top = ranked[0].sentence.text
+    assert ranked[0].people_ok and top.startswith("Seo Ji-wan") and "return" in top
+    assert all(not s.people_ok for s in ranked if seo not in s.sentence.people)
+
+
+@pytest.mark.parametrize("expects,unit,start,ok", [
+    ("date", (), "The first season premiered on September 23, 2022", True),
+    ("date", (), "It logged 120 million viewing hours", False),
+    ("number", ("hour",), "It logged 120 million viewing hours", True),
+    ("number", ("hour",), "The first season premiered on September 23, 2022, and topped the Kovi chart in 41", False),
+    ("number", ("countri",), "The first season premiered on September 23, 2022, and topped the Kovi chart in 41", True),
+    ("place", (), "Filming took place in Busan", True),
+    ("place", (), "Season 2 is expected to arrive in late 2023", False),
+    ("person", (), "The drama is based on the webtoon by Han Bo-ra", True),
+    ("person", (), "Kovi has not announced a release date", False),
+])
+def test_holds_the_expected_kind_of_answer(bakery, expects, unit, start, ok):
+    s = sentence(bakery.k, start)
+    assert holds_type(s, expects, frozenset(), bakery.k, frozenset(unit)) is ok
+
+
+def test_a_person_named_in_the_question_is_not_the_answer_to_who(bakery):
+    k = bakery.k
+    s = sentence(k, "Seo Ji-wan plays Kang Do-hyun")
+    both = frozenset({person(k, "Seo Ji-wan"), person(k, "Kang Do-hyun")})
+    assert holds_type(s, "person", frozenset({person(k, "Kang Do-hyun")}), k)
+    assert not holds_type(s, "person", both, k)
+
+
+def test_topics_lift_the_sentences_about_them(thursday):
+    plain = thursday.rank(query(thursday.k, "season"), limit=40)
+    topical = thursday.rank(query(thursday.k, "season", topics=("cast",)), limit=40)
+    assert "cast" not in plain[0].sentence.topics
+    assert "cast" in topical[0].sentence.topics and topical[0].topic > 0
+
+
+def test_time_sensitive_questions_prefer_newer_sources(thursday):
+    q = query(thursday.k, "season 2 premiere march 7 2024", time_sensitive=True)
+    ranked = thursday.rank(q)
+    assert ranked[0].sentence.article.date == "2024-05-20"
+
+
+def test_words_no_sentence_holds_find_nothing(thursday):
+    assert thursday.rank(query(thursday.k, "zeppelin")) == []
+    assert thursday.k.index.top(["zeppelin"]) == []
+
+
+def test_holds_counts_longer_forms_and_headings(thursday):
+    k = thursday.k
+    cast_line = sentence(k, "Stage veteran Petra Lindgren")
+    assert thursday.holds(cast_line, stem("cast")) == 1.0
+    assert thursday.holds(cast_line, stem("season")) == 0.5  # its heading says "Season 2 cast"
+    assert thursday.holds(cast_line, stem("zeppelin")) == 0.0

@@ -1,0 +1,78 @@
+"""A yes/no question starts with "Yes.", "No." or "Not yet." and then quotes its evidence."""
+import pytest
+
+from bot.config import Config
+
+from ..conftest import BAKERY, write_article
+from ..helpers import ask_once, assert_quotes_verbatim
+
+YES = [
+    ("thursday", "Is Thursday renewed for season 3?"),
+    ("thursday", "Did thursday get renewed?"),
+    ("thursday", "Is Nora Fairweather in season 2?"),
+    ("thursday", "Is Lila Montrose in season 3?"),
+    ("thursday", "Is Petra Lindgren in season 2?"),
+    ("blue-hour-bakery", "Will there be a season 3 of blue hour?"),
+    ("blue-hour-bakery", "Is Baek Yu-ri in season 2?"),
+]
+NO = [
+    ("thursday", "Is Desmond Achebe returning for season 3?"),
+    ("thursday", "Will there be a season 4 of Thursday?"),
+    ("blue-hour-bakery", "Is Park Jun-seo returning for season 3?"),
+    ("blue-hour-bakery", "Is Park Jun-seo in season 3?"),
+]
+
+
+@pytest.mark.parametrize("show,question", YES)
+async def test_yes(engines, fixture_bodies, show, question):
+    answer = await engines[show].ask(question)
+    assert answer.answered and answer.text.startswith("Yes. "), answer.text
+    assert answer.citations and answer.citations[0].quote in answer.text
+    assert_quotes_verbatim(answer, fixture_bodies)
+
+
+@pytest.mark.parametrize("show,question", NO)
+async def test_no(engines, fixture_bodies, show, question):
+    answer = await engines[show].ask(question)
+    assert answer.answered and answer.text.startswith("No. "), answer.text
+    assert answer.citations and answer.citations[0].quote in answer.text
+    assert_quotes_verbatim(answer, fixture_bodies)
+
+
+async def test_not_yet(copy_show, tmp_path):
+    articles = copy_show(BAKERY)
+    write_article(articles, "005-blue-hour-bakery-season-4.md",
+                  "Kovi has not yet renewed Blue Hour Bakery for a fourth season.\n",
+                  title="Will there be a Blue Hour Bakery season 4?", publisher="Hanriver Herald", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"),
+                            "Is Blue Hour Bakery renewed for season 4?")
+    assert answer.text.startswith("Not yet. As of June 1, 2024"), answer.text
+
+
+@pytest.mark.xfail(strict=True, reason="the release recipe answers a yes/no question with its statement alone "
+                                       "('As of ..., no release date has been announced', 'Season 2 came out on "
+                                       "...'): no Yes/No/Not yet first, unlike renewal, in_cast and describe")
+@pytest.mark.parametrize("show,question,verdict", [
+    ("blue-hour-bakery", "Is there a release date for season 3?", ("No.", "Not yet.")),
+    ("thursday", "Has season 2 come out yet?", ("Yes.",)),
+])
+async def test_a_yes_no_question_about_a_release_date(engines, show, question, verdict):
+    answer = await engines[show].ask(question)
+    assert answer.text.startswith(verdict), answer.text
+
+
+@pytest.mark.xfail(strict=True, reason="renewal and in_cast answer the positive question whatever the question's "
+                                       "own polarity: 'Was Thursday cancelled?' gets 'Yes. Thursday was renewed' "
+                                       "and 'Did Nora Fairweather leave the show?' gets 'Yes. ... is in the cast'")
+@pytest.mark.parametrize("question", ["Was Thursday cancelled?", "Did Nora Fairweather leave the show?"])
+async def test_a_question_asked_the_negative_way_round(thursday_engine, question):
+    answer = await thursday_engine.ask(question)
+    assert answer.text.startswith("No."), answer.text
+
+
+@pytest.mark.xfail(strict=True, reason="the filming recipe says 'Yes' to 'has filming started' whenever a filming "
+                                       "event of the season has any date, even 'is scheduled to start ... this "
+                                       "autumn' (a start still ahead)")
+async def test_filming_that_is_only_scheduled_has_not_started(thursday_engine):
+    answer = await thursday_engine.ask("Has filming started for season 3?")
+    assert answer.text.startswith(("No.", "Not yet.")), answer.text

@@ -1,0 +1,44 @@
+"""bot.qa.understanding.intents: question types as data, matched fuzzily."""
+import pytest
+
+from bot.qa.recipes import RECIPES
+from bot.qa.understanding.intents import phrase_words
+
+
+def test_every_question_type_has_a_registered_recipe_and_an_example(matcher):
+    assert matcher.intents
+    for intent in matcher.intents:
+        assert intent.recipe in RECIPES, intent.name
+        assert intent.example and intent.phrasings, intent.name
+
+
+def test_every_phrasing_ranks_its_own_question_type_first(matcher, lexicon):
+    for intent in matcher.intents:
+        for phrasing in intent.phrasings:
+            top = matcher.rank(phrase_words(phrasing, lexicon.phrases))[0]
+            assert top.intent.family == intent.family, (phrasing, top.intent.name)
+
+
+def test_phrasing_words_are_stems_and_slots(lexicon):
+    assert phrase_words("who plays {character} in {season}", lexicon.phrases) == [
+        "who", "plai", "<character>", "in", "<season>"]
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("who's playing {character} now", "who_plays"),
+    ("wat role does {actor} have", "actor_role"),
+    ("when is {show} {season} comin out", "release"),
+    ("has {show} been renewed yet", "renewal"),
+    ("how many eps in {season}", "episodes"),
+    ("who was the director of {show}", "director"),
+    ("where did they film it", "filming"),
+    ("where can i stream {show}", "watch"),
+])
+def test_questions_in_other_words_find_their_type(matcher, lexicon, question, intent):
+    ranked = matcher.rank(phrase_words(question, lexicon.phrases))
+    assert ranked[0].intent.name == intent and ranked[0].score >= 0.45
+
+
+def test_nothing_in_common_ranks_nothing(matcher):
+    assert matcher.rank([]) == []
+    assert all(m.score < 0.45 for m in matcher.rank(["zeppelin", "quasar"]))
