@@ -78,6 +78,15 @@ def rules() -> Boilerplate:
     return Boilerplate.load(BUNDLED_LANGUAGE / "boilerplate.toml")
 
 
+@pytest.fixture(scope="session")
+def tools():
+    """What extraction needs, built from the bundled language data as a build does."""
+    from bot.pipeline.extract import Tools
+    from bot.pipeline.language import load_language
+    language = load_language(BUNDLED_LANGUAGE)
+    return Tools.from_data(language.boilerplate_data, language.topics_data, language.language)
+
+
 # -- the bundled show ----------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -70,30 +70,31 @@ def discover(root: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[list[ShowF
     skipped: list[Skipped] = []
     entries = _entries(root, root, skipped)
     files = [e for e in entries if e[1] == "file"]
-    if files or any(kind == "show" for _, kind, _ in entries):
+    if files or any(kind == "show" for _, kind, _, _ in entries):
         # one show's folder: nested folders are not shows here
-        for path, kind, _ in entries:
+        for _, kind, _, rel in entries:
             if kind == "dir":
-                skipped.append(Skipped(_rel(path, root) + "/", "nested folder inside a show folder (not read)"))
+                skipped.append(Skipped(rel + "/", "nested folder inside a show folder (not read)"))
         return [_show(root, root, entries, max_bytes, skipped)], skipped
     shows = []
-    for path, kind, _ in entries:
+    for path, kind, _, rel in entries:
         if kind != "dir":
             continue
         inner = _entries(path, root, skipped)
-        for sub, sub_kind, _ in inner:
+        for _, sub_kind, _, sub_rel in inner:
             if sub_kind == "dir":
-                skipped.append(Skipped(_rel(sub, root) + "/", "nested folder inside a show folder (not read)"))
+                skipped.append(Skipped(sub_rel + "/", "nested folder inside a show folder (not read)"))
         show = _show(path, root, inner, max_bytes, skipped)
         if show.articles:
             shows.append(show)
-        elif not any(kind == "show" for _, kind, _ in inner):
-            skipped.append(Skipped(_rel(path, root) + "/", "folder holds no articles"))
+        elif not any(kind == "show" for _, kind, _, _ in inner):
+            skipped.append(Skipped(rel + "/", "folder holds no articles"))
     return shows, skipped
 
 
-def _entries(folder: Path, root: Path, skipped: list[Skipped]) -> list[tuple[Path, str, os.stat_result]]:
-    """(path, "file" | "dir" | "show", stat) for the folder's usable entries, sorted by name.
+def _entries(folder: Path, root: Path, skipped: list[Skipped]) -> list[tuple[Path, str, os.stat_result, str]]:
+    """(path, "file" | "dir" | "show", stat, name) for the folder's usable entries, sorted by
+    name; a link's path is its target but its name stays the link's own.
     One directory read and no path resolution per entry, except for symlinks (the only
     entries that can lead out of the folder): a fresh `showbot ask` scans every article
     file, so this runs 10,000 times for a big corpus."""
@@ -123,30 +124,30 @@ def _entries(folder: Path, root: Path, skipped: list[Skipped]) -> list[tuple[Pat
             skipped.append(Skipped(rel, "broken link or unreadable"))
             continue
         if stat.S_ISDIR(info.st_mode):
-            out.append((path, "dir", info))
+            out.append((path, "dir", info, rel))
         elif not stat.S_ISREG(info.st_mode):
             skipped.append(Skipped(rel, "not a regular file"))
         elif name == SHOW_FILE:
-            out.append((path, "show", info))
+            out.append((path, "show", info, rel))
         elif Path(name).suffix.casefold() not in ARTICLE_SUFFIXES:
             skipped.append(Skipped(rel, f"unsupported type {Path(name).suffix or '(none)'}: articles are "
                                         + ", ".join(sorted(ARTICLE_SUFFIXES)) + " files"))
         else:
-            out.append((path, "file", info))
+            out.append((path, "file", info, rel))
     return out
 
 
 def _show(folder: Path, root: Path, entries, max_bytes: int, skipped: list[Skipped]) -> ShowFolder:
     show_id = show_id_for(folder)
-    show_file = next((p for p, kind, _ in entries if kind == "show"), None)
+    show_file = next((p for p, kind, _, _ in entries if kind == "show"), None)
     refs = []
-    for path, kind, info in entries:
+    for path, kind, info, rel in entries:
         if kind != "file":
             continue
         if info.st_size > max_bytes:
-            skipped.append(Skipped(_rel(path, root), f"too big ({info.st_size:,} bytes; the limit is {max_bytes:,})"))
+            skipped.append(Skipped(rel, f"too big ({info.st_size:,} bytes; the limit is {max_bytes:,})"))
             continue
-        refs.append(ArticleFileRef(show_id, path, _rel(path, root), info.st_size, info.st_mtime_ns))
+        refs.append(ArticleFileRef(show_id, path, rel, info.st_size, info.st_mtime_ns))
     return ShowFolder(show_id, folder, show_file, tuple(refs))
 
 

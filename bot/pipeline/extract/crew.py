@@ -81,7 +81,7 @@ class CrewMention:
     end: int
 
 
-_ANY_ROLE = re.compile(r"direct|creat|showrun|show\srun|writ|screen|script|penn|compos|music|score|soundtrack|produc|helm|"
+_ANY_ROLE = re.compile(r"direct|creat|showrun|show\srun|writ|wrote|screen|script|penn|compos|music|score|soundtrack|produc|helm|"
                        r"develop|author|webtoon|comic|manga|manhwa|novel|book|cartoon|drawn|illustrat|chair", re.I)
 
 

@@ -11,9 +11,9 @@ def credits(text: str) -> list[tuple[str, str, str]]:
     return [(m.actor, m.character, m.status) for m in cast_in(text)]
 
 
-def cast_facts(body: str, rules, topics=()) -> list[tuple[str, str, str]]:
+def cast_facts(body: str, tools) -> list[tuple[str, str, str]]:
     """Cast facts of a whole (tiny) article, names resolved as the build resolves them."""
-    rec = record(segment(parse_article("---\ntitle: Thursday news\n---\n" + body, "a.md"), rules), list(topics))
+    rec = record(segment(parse_article("---\ntitle: Thursday news\n---\n" + body, "a.md"), tools.rules), tools)
     return [(f["actor"], f["character"], f["status"]) for f in rec["facts"] if f["k"] == "cast"]
 
 
@@ -80,25 +80,25 @@ def test_a_list_takes_its_status_from_the_line_that_introduces_it(context, statu
     assert list_status(context) == status
 
 
-def test_a_pronoun_is_the_person_named_just_before(rules):
+def test_a_pronoun_is_the_person_named_just_before(tools):
     body = "Petra Lindgren is a stage veteran. She plays Marguerite Vale, Juniper's mother.\n"
-    assert cast_facts(body, rules) == [("Petra Lindgren", "Marguerite Vale", "plays")]
+    assert cast_facts(body, tools) == [("Petra Lindgren", "Marguerite Vale", "plays")]
 
 
-def test_a_surname_is_the_full_name_the_article_gave(rules):
+def test_a_surname_is_the_full_name_the_article_gave(tools):
     body = "Nora Fairweather leads the cast. Fairweather plays Detective Iris Calloway.\n"
-    assert cast_facts(body, rules) == [("Nora Fairweather", "Detective Iris Calloway", "plays")]
+    assert cast_facts(body, tools) == [("Nora Fairweather", "Detective Iris Calloway", "plays")]
 
 
-def test_descriptors_before_a_name_are_not_part_of_it(rules):
+def test_descriptors_before_a_name_are_not_part_of_it(tools):
     body = "Newcomer Lim Ha-eun joins the cast as Yoon Da-bin, Seol-a's younger sister.\n"
-    assert cast_facts(body, rules) == [("Lim Ha-eun", "Yoon Da-bin", "joins")]
+    assert cast_facts(body, tools) == [("Lim Ha-eun", "Yoon Da-bin", "joins")]
 
 
 @pytest.mark.xfail(strict=True, reason="extract._cast resolves 'he' only to people of the sentences before "
                                        "(ArticleNames.previous_person), never to the name earlier in the same "
                                        "sentence; here it picks the place named before (Kestrel Bay) as the actor")
-def test_a_pronoun_is_the_person_named_earlier_in_the_same_sentence(rules):
+def test_a_pronoun_is_the_person_named_earlier_in_the_same_sentence(tools):
     body = ("Filming is scheduled to start in Kestrel Bay this autumn. "
             "Desmond Achebe has confirmed he will not return as Sergeant Tobias Reed.\n")
-    assert cast_facts(body, rules) == [("Desmond Achebe", "Sergeant Tobias Reed", "leaves")]
+    assert cast_facts(body, tools) == [("Desmond Achebe", "Sergeant Tobias Reed", "leaves")]

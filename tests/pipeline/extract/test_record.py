@@ -4,24 +4,16 @@ import json
 
 import pytest
 
-from bot.config import BUNDLED_LANGUAGE
 from bot.pipeline.articles import read_article
 from bot.pipeline.extract import RECORD_VERSION, extract_article
-from bot.pipeline.extract.topics import load_topics
-from bot.pipeline.language import load_language
 
 from ...conftest import BAKERY, FIXTURE_SHOWS, THURSDAY
 
 
 @pytest.fixture(scope="module")
-def topics():
-    return load_topics(load_language(BUNDLED_LANGUAGE).topics_data)
-
-
-@pytest.fixture(scope="module")
-def extract(rules, topics):
+def extract(tools):
     def run(path):
-        return extract_article(read_article(path), rules, topics)
+        return extract_article(read_article(path), tools)
     return run
 
 
