@@ -20,21 +20,30 @@ _ORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|el
         r"sophomore|debut|freshman|inaugural|\d{1,2}(?:st|nd|rd|th))")
 _SEP = r"\s*(?:,\s*(?:and\s+)?|and|&|-|\u2013|to)\s*"
 
+# (kind, pattern, words one of which each group of the text must contain for the pattern to
+# match at all): the words are checked first, as substrings, because this runs on every
+# sentence of every article at build time and most sentences name no season.
 _PATTERNS = [
     # "season 2, part 2", "season two part 1", "season 2 volume 1"
-    ("season_part", re.compile(rf"\bseason\s+(?P<s>{_NUM})\s*,?\s*(?:part|vol(?:ume|\.)?)\s*(?P<p>{_NUM})\b", re.I)),
+    ("season_part", re.compile(rf"\bseason\s+(?P<s>{_NUM})\s*,?\s*(?:part|vol(?:ume|\.)?)\s*(?P<p>{_NUM})\b", re.I),
+     (("season",), ("part", "vol"))),
     # "part 2 of season two", "volume 1 of the second season"
-    ("part_of", re.compile(rf"\b(?:part|vol(?:ume|\.)?)\s*(?P<p>{_NUM})\s+of\s+(?:the\s+)?(?:season\s+(?P<s>{_NUM})|(?P<o>{_ORD})\s+season)\b", re.I)),
+    ("part_of", re.compile(rf"\b(?:part|vol(?:ume|\.)?)\s*(?P<p>{_NUM})\s+of\s+(?:the\s+)?(?:season\s+(?P<s>{_NUM})|(?P<o>{_ORD})\s+season)\b", re.I),
+     (("season",), ("part", "vol"))),
     # "seasons 2 and 3", "season 3"
-    ("numbered", re.compile(rf"\bseasons?\s+(?P<list>{_NUM}(?:{_SEP}{_NUM})*)\b(?!\s*(?:percent|%))", re.I)),
+    ("numbered", re.compile(rf"\bseasons?\s+(?P<list>{_NUM}(?:{_SEP}{_NUM})*)\b(?!\s*(?:percent|%))", re.I),
+     (("season",),)),
     # "the third and final season", "second and third seasons", "the first season"
-    ("ordinal", re.compile(rf"\b(?P<list>{_ORD}(?:{_SEP}{_ORD})*)(?P<final>\s+and\s+(?:final|last))?\s+(?:and\s+(?:final|last)\s+)?(?:seasons?|installments?|chapters?)\b", re.I)),
+    ("ordinal", re.compile(rf"\b(?P<list>{_ORD}(?:{_SEP}{_ORD})*)(?P<final>\s+and\s+(?:final|last))?\s+(?:and\s+(?:final|last)\s+)?(?:seasons?|installments?|chapters?)\b", re.I),
+     (("season", "installment", "chapter"),)),
     # "S2", "S02", "s3e4"
-    ("short", re.compile(r"\b[sS](?P<s>\d{1,2})(?:[eE]\d{1,2})?\b")),
+    ("short", re.compile(r"\b[sS](?P<s>\d{1,2})(?:[eE]\d{1,2})?\b"), ()),
     # "part 2", "vol. 1" on their own (the season comes from context)
-    ("part", re.compile(rf"\b(?:part|vol(?:ume|\.)?)\s*(?P<p>{_NUM})\b", re.I)),
-    ("final", re.compile(r"\b(?:final|last|concluding)\s+(?:season|installment|chapter)\b", re.I)),
-    ("next", re.compile(r"\b(?:next|upcoming|new|another|following)\s+(?:season|installment|batch of episodes)\b", re.I)),
+    ("part", re.compile(rf"\b(?:part|vol(?:ume|\.)?)\s*(?P<p>{_NUM})\b", re.I), (("part", "vol"),)),
+    ("final", re.compile(r"\b(?:final|last|concluding)\s+(?:season|installment|chapter)\b", re.I),
+     (("final", "last", "concluding"),)),
+    ("next", re.compile(r"\b(?:next|upcoming|new|another|following)\s+(?:season|installment|batch of episodes)\b", re.I),
+     (("season", "installment", "batch"),)),
 ]
 
 
@@ -60,17 +69,21 @@ def number(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_ANY = re.compile(r"season|part|vol|\b[sS]\d|install|chapter|batch", re.I)
+_ANY_WORD = ("season", "part", "vol", "install", "chapter", "batch")
+_SHORT = re.compile(r"\b[sS]\d")
 
 
 def find_seasons(text: str) -> list[SeasonRef]:
     """Every season reference in `text`, in order; overlapping readings keep the first
     (most specific) pattern's."""
-    if not _ANY.search(text):
+    low = text.casefold()
+    if not any(word in low for word in _ANY_WORD) and not _SHORT.search(text):
         return []
     found: list[SeasonRef] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern, needs in _PATTERNS:
+        if not all(any(word in low for word in group) for group in needs):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

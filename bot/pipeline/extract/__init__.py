@@ -49,7 +49,8 @@ def extract_article(article: ArticleFile, tools: Tools) -> dict:
 def record(doc: Document, tools: Tools) -> dict:
     topics = tools.topics
     a = doc.article
-    default, article_seasons = _article_seasons(doc)
+    sentence_refs = [find_seasons(s.text) for s in doc.sentences]
+    default, article_seasons = _article_seasons(doc, sentence_refs)
     heading_refs = [[]] + [_refs(find_seasons(h)) for h in doc.sections[1:]]  # section 0 is the title
     section_topics = [{}] + [heading_topics(h, topics) for h in doc.sections[1:]]
     names = ArticleNames()
@@ -58,7 +59,7 @@ def record(doc: Document, tools: Tools) -> dict:
     for s in doc.sentences:
         if s.kind == "text":
             intro = s.text if s.text.rstrip().endswith(":") else ""
-        refs = find_seasons(s.text)
+        refs = sentence_refs[s.index]
         own = _refs(refs, s.text)
         own = [_resolve_next(r, default) for r in own]
         if own:
@@ -112,8 +113,7 @@ def _stems(text: str, phrases: PhraseMap) -> tuple[list[str], list[str]]:
     stems = sorted({stem(w) for w in phrases.apply(tokens(text))})
     capitalised = []
     for raw in text.split()[1:]:
-        word = "".join(tokens(raw))
-        if word and raw.lstrip("\"'\u201c\u2018(*_")[:1].isupper():
+        if raw.lstrip("\"'\u201c\u2018(*_")[:1].isupper() and (word := "".join(tokens(raw))):
             capitalised.append(stem(word))
     return stems, capitalised
 
@@ -142,13 +142,13 @@ def _resolve_next(ref: list, default: int | None) -> list:
     return ref
 
 
-def _article_seasons(doc: Document) -> tuple[int | None, list[int]]:
+def _article_seasons(doc: Document, sentence_refs: list[list[SeasonRef]]) -> tuple[int | None, list[int]]:
     """The season an article is about: its title's (an article about a later season says so
     in its title; one that only wonders about "a season 2" further down is not about it),
     and every season it mentions."""
     title_refs = find_seasons(doc.article.title)
     title = [r.season for r in title_refs if r.season]
-    body = [r for s in doc.sentences for r in find_seasons(s.text)]
+    body = [r for refs in sentence_refs for r in refs]
     mentioned = {r.season for r in body if r.season} | {r.season for h in doc.sections for r in find_seasons(h) if r.season}
     if title:
         return title[0], sorted(mentioned)

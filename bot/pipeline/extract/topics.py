@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.text.required import Guarded
+
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
 class Topic:
     name: str
-    patterns: tuple[tuple[re.Pattern, tuple[str, ...]], ...]  # those that need a regular expression,
-    # each with the words one of which it cannot match without (empty: always tried)
+    patterns: tuple[Guarded, ...]  # those that need a regular expression
     phrases: tuple[frozenset[str], ...]  # word patterns, each as the whole-word phrases it matches
     substrings: tuple[frozenset[str], ...]  # literal patterns with no word boundary, as substrings
     sections: tuple[re.Pattern, ...]
@@ -37,26 +38,11 @@ def load_topics(data: dict) -> list[Topic]:
             elif (plain := _literals(rf"\b{p}\b", strip=False)) is not None:
                 substrings.append(plain)
             else:
-                patterns.append((re.compile(p, re.I), _guard(p)))
+                patterns.append(Guarded(p, re.I))
         out.append(Topic(name, tuple(patterns), tuple(phrases), tuple(substrings),
                          tuple(re.compile(p, re.I) for p in t.get("sections", [])),
                          float(t.get("section_weight", 0.5)), bool(t.get("spoiler", False))))
     return out
-
-
-def _guard(pattern: str) -> tuple[str, ...]:
-    """Lower-case strings one of which a match must contain: the alternatives of a leading
-    group of plain words, else the longest plain run of letters; () when unsure."""
-    body = re.sub(r"^\^?(?:\\b)?", "", pattern)
-    m = re.match(r"\(([a-z |'-]+)\)", body)
-    if m and "|" in m.group(1) and not re.match(r"\([^)]*\)[?*]", body):
-        return tuple(a for a in m.group(1).split("|") if a)
-    bare = re.sub(r"[a-z]\?", "", re.sub(r"\([^)]*\)\??", " ", body))  # optional parts can't be required
-    if re.search(r"[|*]", bare):
-        runs = []
-    else:
-        runs = re.findall(r"(?<![\\])[a-z]{4,}", re.sub(r"\[[^\]]*\]|\\[a-zA-Z]", " ", bare))
-    return (max(runs, key=len),) if runs else ()
 
 
 def _literals(pattern: str, strip: bool = True) -> frozenset[str] | None:
@@ -106,21 +92,60 @@ def _sequence(body: str, i: int) -> tuple[set[str], int]:
     return set().union(*alternatives), i
 
 
-_INDEXES: dict[int, tuple] = {}
+class _Tagger:
+    """The topics compiled for tagging many sentences: every literal phrase under its first
+    word, every substring under its first four characters, every regular expression behind the
+    plain strings it needs (bot.text.required), so a sentence costs a few lookups per word and a few `in` tests instead of a pass
+    over every topic's every pattern."""
 
-
-def _index(topics: list[Topic]) -> dict[str, list[tuple[int, int, str]]]:
-    """First word of every literal phrase -> (topic, pattern, phrase): a sentence's words
-    find the patterns they could match in one dict lookup each."""
-    key = id(topics)
-    if key not in _INDEXES or _INDEXES[key][0] is not topics:
-        index: dict[str, list[tuple[int, int, str]]] = {}
+    def __init__(self, topics: list[Topic]):
+        self.topics = topics
+        self.phrases: dict[str, list[tuple[tuple[int, int], str]]] = {}
+        self.substrings: dict[str, list[tuple[tuple[int, int], str]]] = {}
+        self.patterns: list[tuple[tuple[int, int], Guarded]] = []
         for ti, t in enumerate(topics):
+            # keys are (topic, n): each pattern of the data counts once however it matched
             for pi, phrases in enumerate(t.phrases):
                 for phrase in phrases:
-                    index.setdefault(phrase.split()[0], []).append((ti, pi, phrase))
-        _INDEXES[key] = (topics, index)
-    return _INDEXES[key][1]
+                    self.phrases.setdefault(phrase.split()[0], []).append(((ti, pi), phrase))
+            for si, subs in enumerate(t.substrings, start=len(t.phrases)):
+                for sub in subs:
+                    self.substrings.setdefault(sub[:4], []).append(((ti, si), sub))
+            for ri, pattern in enumerate(t.patterns, start=len(t.phrases) + len(t.substrings)):
+                self.patterns.append(((ti, ri), pattern))
+
+    def hits(self, text: str) -> dict[int, int]:
+        """Topic index -> how many of its patterns the sentence matches."""
+        low = text.casefold()
+        tokens = _WORDS.findall(low)
+        words = " " + " ".join(tokens) + " "
+        matched: set[tuple[int, int]] = set()
+        for w in set(tokens):
+            for key, phrase in self.phrases.get(w, ()):
+                if key not in matched and (phrase == w or f" {phrase} " in words):
+                    matched.add(key)
+        for head, subs in self.substrings.items():
+            if head in low:
+                for key, sub in subs:
+                    if key not in matched and sub in low:
+                        matched.add(key)
+        for key, pattern in self.patterns:
+            if key not in matched and pattern.search(text, low):
+                matched.add(key)
+        counts: dict[int, int] = {}
+        for ti, _ in matched:
+            counts[ti] = counts.get(ti, 0) + 1
+        return counts
+
+
+_TAGGERS: dict[int, _Tagger] = {}
+
+
+def _tagger(topics: list[Topic]) -> _Tagger:
+    tagger = _TAGGERS.get(id(topics))
+    if tagger is None or tagger.topics is not topics:
+        tagger = _TAGGERS[id(topics)] = _Tagger(topics)
+    return tagger
 
 
 def heading_topics(heading: str, topics: list[Topic]) -> dict[str, float]:
@@ -133,21 +158,11 @@ def topics_of(text: str, heading: str | dict[str, float], topics: list[Topic]) -
     plus the section's weight when the heading is about the topic too (`heading` may be
     the heading's weights, from heading_topics)."""
     from_heading = heading if isinstance(heading, dict) else heading_topics(heading, topics)
-    low = text.casefold()
-    tokens = _WORDS.findall(low)
-    words = " " + " ".join(tokens) + " "
-    matched: set[tuple[int, int]] = set()
-    index = _index(topics)
-    for w in set(tokens):
-        for ti, pi, phrase in index.get(w, ()):
-            if (ti, pi) not in matched and (phrase == w or f" {phrase} " in words):
-                matched.add((ti, pi))
+    hits = _tagger(topics).hits(text)
     out = {}
     for ti, t in enumerate(topics):
-        hits = sum(1 for pi in range(len(t.phrases)) if (ti, pi) in matched)
-        hits += sum(1 for subs in t.substrings if any(s in low for s in subs))
-        hits += sum(1 for p, guard in t.patterns if (not guard or any(g in low for g in guard)) and p.search(text))
-        weight = min(1.0 + 0.25 * (hits - 1), 2.0) if hits else 0.0
+        n = hits.get(ti, 0)
+        weight = min(1.0 + 0.25 * (n - 1), 2.0) if n else 0.0
         weight += from_heading.get(t.name, 0.0)
         if weight:
             out[t.name] = round(weight, 3)
