@@ -166,9 +166,9 @@ async def _build(config: Config, progress: Progress | None) -> BuildReport:
             rows.append(store.FileRow(str(show.show_file), show.id, SHOW_FILE, st.st_size, st.st_mtime_ns,
                                       "show:" + hashlib.sha256(data).hexdigest()))
 
-    new_records: dict[str, str] = {}
+    new_records: dict[str, bytes] = {}
     for row, result in await _extract_all(todo, language, progress):
-        if isinstance(result, str) and result.startswith("!"):
+        if isinstance(result, str):
             report.skipped.append(Skipped(row.name, result[1:]))
             continue
         new_records.setdefault(row.sha, result)
@@ -227,22 +227,22 @@ def _init_worker(boilerplate_data: dict, topics_data: dict, language_data: dict)
     _WORKER["tools"] = Tools.from_data(boilerplate_data, topics_data, language_data)
 
 
-def _extract_in_worker(name: str, data: bytes) -> str:
+def _extract_in_worker(name: str, data: bytes) -> bytes | str:
     return _extract(name, data, _WORKER["tools"])
 
 
-def _extract_one(name: str, data: bytes, language) -> str:
+def _extract_one(name: str, data: bytes, language) -> bytes | str:
     if _WORKER.get("key") is not language:
         _init_worker(language.boilerplate_data, language.topics_data, language.language)
         _WORKER["key"] = language
     return _extract(name, data, _WORKER["tools"])
 
 
-def _extract(name: str, data: bytes, tools: Tools) -> str:
-    """An article's record as JSON, or "!reason" when it is not a usable article."""
+def _extract(name: str, data: bytes, tools: Tools) -> bytes | str:
+    """An article's record packed for the store, or "!reason" when it is not a usable article."""
     try:
         article = parse_article(decode(data, name), name)
-        return json.dumps(extract_article(article, tools), ensure_ascii=False, separators=(",", ":"))
+        return store.pack(json.dumps(extract_article(article, tools), ensure_ascii=False, separators=(",", ":")))
     except ArticleError as exc:
         return "!" + str(exc).split(": ", 1)[-1]
     except Exception as exc:  # one odd article must not stop the build
@@ -250,7 +250,7 @@ def _extract(name: str, data: bytes, tools: Tools) -> str:
         return f"!could not be processed ({exc.__class__.__name__})"
 
 
-async def _shows(config: Config, shows: list[ShowFolder], rows, new_records: dict[str, str], old_states: dict[str, str],
+async def _shows(config: Config, shows: list[ShowFolder], rows, new_records: dict[str, bytes], old_states: dict[str, str],
                  pipeline: str, report: BuildReport) -> dict[str, tuple[str, str, str]]:
     """Info and people of every show whose articles (or show.toml) changed."""
     out = {}
@@ -276,11 +276,11 @@ async def _shows(config: Config, shows: list[ShowFolder], rows, new_records: dic
     return out
 
 
-async def _records(config: Config, shas: list[str], new_records: dict[str, str]) -> list[dict]:
+async def _records(config: Config, shas: list[str], new_records: dict[str, bytes]) -> list[dict]:
     out, missing = [], []
     for sha in dict.fromkeys(shas):
         if sha in new_records:
-            out.append(json.loads(new_records[sha]))
+            out.append(store.unpack(new_records[sha]))
         else:
             missing.append(sha)
     if missing:

@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS records (sha TEXT PRIMARY KEY, pipeline TEXT NOT NULL
 
 
 def pack(record_json: str) -> bytes:
-    """A record as stored: JSON, zlib-compressed (records are most of the database)."""
+    """A record as stored: JSON, zlib-compressed (records are most of the database). The
+    build's workers pack what they extract, so a big build holds compressed records only."""
     return zlib.compress(record_json.encode("utf-8"), 6)
 
 
@@ -68,7 +69,7 @@ class BuildChanges:
     """Everything one build writes, applied in a single transaction."""
     pipeline: str
     files: list[FileRow]  # the complete set of files after the build
-    records: dict[str, str]  # sha -> record JSON, for new content only (stored compressed)
+    records: dict[str, bytes]  # sha -> packed record (see pack), for new content only
     shows: dict[str, tuple[str, str, str]]  # id -> (info JSON, people JSON, state), changed shows only
     all_shows: set[str]  # every show id after the build
     meta: dict[str, str]
@@ -203,7 +204,7 @@ async def write(path: Path, changes: BuildChanges) -> None:
                 await conn.execute(statement)
         await conn.execute("DELETE FROM records WHERE pipeline != ?", (changes.pipeline,))
         await conn.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)",
-                               [(sha, changes.pipeline, pack(rec)) for sha, rec in changes.records.items()])
+                               [(sha, changes.pipeline, blob) for sha, blob in changes.records.items()])
         # only the file rows that changed: a one-article build rewrites one row, not ten thousand
         async with conn.execute("SELECT path, show_id, name, size, mtime_ns, sha FROM files") as cursor:
             before = {r[0]: tuple(r) for r in await cursor.fetchall()}

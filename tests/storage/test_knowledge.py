@@ -13,8 +13,8 @@ BAKERY_INFO = {"id": "blue-hour-bakery", "name": "Blue Hour Bakery", "aliases": 
                "source": "show.toml"}
 
 
-def record(name: str, text: str) -> str:
-    return json.dumps({"name": name, "title": name, "sentences": [{"t": text}], "facts": []})
+def record(name: str, text: str) -> bytes:
+    return store.pack(json.dumps({"name": name, "title": name, "sentences": [{"t": text}], "facts": []}))
 
 
 def changes(pipeline: str = "p1", files=None, records=None, shows=None, all_shows=None) -> BuildChanges:
