@@ -23,6 +23,8 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u2013]|\d{1,2}[.)])\s+
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"'\u201d\u2019)*_]*)\s+(?=[A-Z0-9\"\u201c\u2018'(*_])")
 _ABBREVIATION = re.compile(r"(?:\b(?:No|Nos|Dr|Mr|Mrs|Ms|St|Jr|Sr|vs|Vol|Ep|Prof|Gen|Sgt|Lt|Capt|Col|Inc|Ltd|Co|"
                            r"Mt|Ft|approx|est|U\.S|U\.K|U\.N|a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.$")
+# "Feb. 16, 2023": a month abbreviated before a day or year; "It aired in Jan. The ..." still ends.
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MAX_HEADING_WORDS = 16
 
@@ -187,12 +189,15 @@ def _is_caption(text: str, next_text: str | None, rules: Boilerplate) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in a paragraph; abbreviations ("No. 1", "Dr. Lim",
-    "U.S.") do not end one."""
+    "U.S.", "Feb. 16") do not end one."""
     spans, pos = [], 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start() + len(match["close"])
         before = text[pos:match.start()]
-        if _ABBREVIATION.search(before[-6:] if len(before) > 6 else before):
+        tail = before[-6:] if len(before) > 6 else before
+        if _ABBREVIATION.search(tail):
+            continue
+        if text[match.end():match.end() + 1].isdigit() and _MONTH_ABBREVIATION.search(tail):
             continue
         spans.append((pos, end))
         pos = match.end()

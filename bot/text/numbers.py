@@ -41,11 +41,20 @@ def find_numbers(text: str, dates: list | None = None) -> list[NumberMention]:
         if not raw or _YEARISH.match(raw):
             continue  # a year is a date, not a count
         if m.start() > 0 and text[m.start() - 1].isalnum():
-            continue  # inside a word or an id ("MH-5", "S2")
+            continue  # inside a word or an id ("S2")
+        if _after_hyphenated_word(text, m.start()):
+            continue  # the number of an id ("MH-5", "COVID-19")
         unit = _unit(text, m.end())
         out.append(NumberMention(raw, m.start(), m.end(), value(raw), unit,
                                  rank=raw.casefold().startswith(("no.", "number"))))
     return out
+
+
+def _after_hyphenated_word(text: str, pos: int) -> bool:
+    """A digit hyphened onto a word ("MH-5") names a thing; after a digit ("8-10") the
+    hyphen is a range, and a number word after one ("twenty-five") is read as before."""
+    return (text[pos:pos + 1].isdigit() and pos > 1 and text[pos - 1] == "-"
+            and text[pos - 2].isalpha())
 
 
 def _unit(text: str, pos: int, most: int = 2) -> str:

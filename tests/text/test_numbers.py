@@ -32,8 +32,6 @@ def test_dates_years_and_ids_are_not_counts(text):
     assert numbers(text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="find_numbers skips a number only when a letter or digit touches it, so the "
-                                       "5 of the id 'MH-5' (which its docstring names as an id to skip) is a count")
 def test_a_hyphenated_id_is_not_a_count():
     assert numbers("the MH-5 strain") == []
 

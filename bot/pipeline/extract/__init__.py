@@ -177,7 +177,7 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
         mentions = [(m.actor, m.character, m.status, m.ambiguous, m.start, m.end) for m in cast_in(s.text)]
     for actor, character, status, ambiguous, start, end in mentions:
         if is_pronoun(actor):
-            actor = names.previous_person(s.index, exclude={key(character)}) or ""
+            actor = names.previous_person(s.index, exclude={key(character)}, before=start) or ""
         actor = clean(actor)
         character = clean(character) if character else ""
         if not actor or character is None:

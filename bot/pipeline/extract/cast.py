@@ -52,10 +52,11 @@ _TABLE_ACTOR = re.compile(r"^(?:actor|actress|cast|cast\smember|performer|star|p
 _TABLE_CHARACTER = re.compile(r"^(?:character|role|part|as|playing)s?$", re.I)
 
 
-# "Emma Myers, Joy Sunday and Victor Dorobantu are all returning": actors without characters
+# "Emma Myers, Joy Sunday and Victor Dorobantu are all returning", "X and Y are both back":
+# actors without characters
 _RETURNING_LIST = re.compile(
     rf"(?P<list>{NAME}(?:\s(?:\([^)]{{1,40}}\)))?(?:,\s(?:and\s)?{NAME}(?:\s(?:\([^)]{{1,40}}\)))?)*(?:,?\sand\s{NAME}(?:\s(?:\([^)]{{1,40}}\)))?)?)"
-    r"\s(?:are|is|will\sbe|were)\s(?:all\s|also\s)?(?:returning|back|coming\sback|confirmed\sto\sreturn)\b"
+    r"\s(?:are|is|will\sbe|were)\s(?:(?:all|both|also)\s){0,2}(?:returning|back|coming\sback|confirmed\sto\sreturn)\b"
     r"(?!\s(?:in|behind|at|as|on)\s(?:the\s)?(?:director|camera|helm|showrunner|writer|producer|desk|chair))")
 _LIST_SPLIT = re.compile(r",\s(?:and\s)?|,?\sand\s")
 

@@ -68,7 +68,9 @@ PATTERNS = _patterns()
 _SOURCE_MEDIUM = re.compile(r"\b(?:webtoon|web\s?comic|web\snovel|comic\sbook|comics?|manga|manhwa|graphic\snovel|"
                             r"novels?|book\sseries|book|cartoons?|short\sstory|characters)\b", re.I)
 _SOURCE_BY = re.compile(rf"\b(?:by|from|drawn\sby|illustrated\sby)\s{_NAMES}")
-_SOURCE_POSSESSIVE = re.compile(rf"{_NAMES}['\u2019]s?\s(?:[\w-]+\s){{0,3}}?(?:webtoon|web\s?comic|comics?|manga|manhwa|novels?|cartoons?|book)\b", re.I)
+# Only the medium ignores case: NAME's capitals must stay capitals ("It adapts Han Bo-ra's").
+_SOURCE_POSSESSIVE = re.compile(rf"{_NAMES}['\u2019]s?\s(?:[\w-]+\s){{0,3}}?"
+                                r"(?i:webtoon|web\s?comic|comics?|manga|manhwa|novels?|cartoons?|book)\b")
 _MUSIC = re.compile(r"\s(?:the\s|its\s|an?\s)?(?:original\s)?(?:theme|music|score|soundtrack|songs?)\b", re.I)
 _SPLIT = re.compile(r"\s?,\s?(?:and\s|&\s)?|\s(?:and|&)\s")
 

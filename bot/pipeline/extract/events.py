@@ -28,8 +28,13 @@ TRIGGERS: dict[str, re.Pattern] = {
                           r"hit(?:s)?\s(?:netflix|screens|the\sstreamer)|stream(?:s|ing)?\s(?:from|on)|bow(?:s|ed)?|returns?\s(?:on|in)|"
                           r"out\son|set\sfor|slated\sfor|due\s(?:in|on|out)|coming\s(?:on|in)|airs?|aired|available\s(?:on|from))\b", re.I),
 }
+# A release verb whose subject is a trailer ("The official trailer for season 2 dropped on")
+# dates the trailer, not the show.
+_TRAILER_SUBJECT = re.compile(r"\b(?:trailers?|teasers?)(?:\s(?:for|of)\s[^,.;:]{1,40}?)?\s"
+                              r"(?:(?:has|have|was|were|is|are|been|will|be|officially|finally|just|also|first|now)\s)*$", re.I)
 _CLAUSE = re.compile(r";|,\s(?:and|but|while|whereas)\s|\s(?:while|whereas|but)\s|\.\s")
-_SPECULATION = re.compile(r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|could|might|may|predict(?:s|ed)?|rumou?r(?:s|ed)?|reportedly|"
+# The modal "may" is matched in lower case only: "May 5" is a date, not a guess.
+_SPECULATION = re.compile(r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|could|might|(?-i:may)|predict(?:s|ed)?|rumou?r(?:s|ed)?|reportedly|"
                           r"guess|estimate[sd]?|should|hopefully|hope|probably|possibly|perhaps|tipped|speculat\w*|"
                           r"at\sthe\s(?:earliest|latest)|we\sthink|looks\slike|wouldn't\sbe\ssurprised|if\s)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|is\sset\sto|are\sset\sto|set\sfor|slated|scheduled|coming(?!-)|to\sarrive|to\spremiere|"
@@ -50,7 +55,11 @@ _NOT_RENEWED = re.compile(
     r"\b(?:(?:has|have)\s(?:not|n't)\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|picked\sup|confirmed)|hasn't\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|"
     r"not\s(?:yet\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|no\s(?:official\s)?(?:word|news|confirmation|announcement)\s(?:yet\s)?(?:on|about|of|regarding)\s(?:a\s)?(?:renewal|season|whether|when|another)|"
     r"nothing\shas\sbeen\s(?:decided|confirmed|announced)|yet\sto\s(?:be\s)?(?:renew|order|confirm)\w*|no\sofficial\sconfirmation)\b", re.I)
-_CANCELLED = re.compile(r"\b(?:cancel+ed|cancel+ation|axed|scrapped|will\snot\sreturn|won't\sreturn|not\sbe\srenewed|pulled\sthe\splug)\b", re.I)
+# "will not return" is the show's end, unless it is a person's ("he will not return", "X will
+# not return as Y", "... to the role"): then an actor is leaving (see cast).
+_CANCELLED = re.compile(r"\b(?:cancel+ed|cancel+ation|axed|scrapped|not\sbe\srenewed|pulled\sthe\splug|"
+                        r"(?<!\bhe\s)(?<!\bshe\s)(?:will\snot|won't)\sreturn"
+                        r"(?!\s(?:as\b|to\s(?:the|her|his|their)\s(?:role|part|cast)\b)))\b", re.I)
 _FINAL = re.compile(r"\b(?:final|last|concluding|closing)\s(?:season|chapter|installment)\b|\bwould\sbe\sthe\slast\b|"
                     r"\bwill\sbe\sthe\slast\b|\bis\sthe\slast\sseason\b|\bseries\sfinale\b", re.I)
 
@@ -78,6 +87,8 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
     clauses = _clauses(text)
     triggers = sorted(((m.start(), event, m) for event, pattern in TRIGGERS.items() for m in pattern.finditer(text)),
                       key=lambda t: t[0])
+    if any(event == "trailer" for _, event, _ in triggers):
+        triggers = [t for t in triggers if t[1] != "release" or not _TRAILER_SUBJECT.search(text, max(0, t[0] - 80), t[0])]
     claimed: dict[int, tuple[int, DateMention, str, re.Match]] = {}  # trigger start -> nearest date
     for d in dates:
         clause = next(((s, e) for s, e in clauses if s <= d.start < e), (0, len(text)))
@@ -87,8 +98,10 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
         distance, event, t = found
         if event == "announce":
             # "Netflix confirmed on June 12 that season 3 would be the last": the date is the
-            # announced thing's, when the sentence names one after the date
-            later = next(((e, m) for pos, e, m in triggers if pos > d.end and e != "announce"), None)
+            # announced thing's, when the date's clause names one after it (not the next
+            # clause's: "was announced on April 11, and filming began on June 5")
+            later = next(((e, m) for pos, e, m in triggers
+                          if d.end < pos < clause[1] and e != "announce"), None)
             if later is None:
                 continue
             event, t = later
@@ -108,7 +121,7 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
         out.append(EventMention("release", "unannounced", None, m.start(), m.end()))
     if not any(e.event == "renewal" for e in out):
         renewal = TRIGGERS["renewal"].search(text)
-        about_renewal = renewal is not None or (re.search(r"\bseason\b|\breturn", text, re.I)
+        about_renewal = renewal is not None or (re.search(r"\bseasons?\b|\breturn", text, re.I)
                                                 and not re.search(r"\bdate\b|\bwhen\b", text, re.I))
         status = _renewal_status(text) if about_renewal else None
         m = (_NOT_RENEWED.search(text) if status == "not_renewed" else _CANCELLED.search(text)

@@ -133,7 +133,7 @@ class ArticleNames:
     def __init__(self) -> None:
         self._full: list[tuple[int, str]] = []  # (sentence index, full name)
         self._by_edge: dict[str, list[tuple[int, str]]] = {}  # first or last word's key -> full names
-        self._last_person: list[tuple[int, str]] = []
+        self._last_person: list[tuple[int, int, str]] = []  # (sentence index, offset in it, full name)
         self.actors: set[str] = set()  # keys of names credited as actors so far
         self.characters: set[str] = set()
 
@@ -144,7 +144,7 @@ class ArticleNames:
                 self._full.append((sentence, n.text))
                 for edge in {key(words[0]), key(words[-1])}:
                     self._by_edge.setdefault(edge, []).append((sentence, n.text))
-            self._last_person.append((sentence, self.expand(n.text, sentence)))
+            self._last_person.append((sentence, n.start, self.expand(n.text, sentence)))
 
     def expand(self, name: str, sentence: int | None = None) -> str:
         """The full name a one-word name stands for here, when the article gave one."""
@@ -158,13 +158,15 @@ class ArticleNames:
         before = [c for c in candidates if sentence is None or c[0] <= sentence]
         return (before[-1] if before else candidates[0])[1]
 
-    def previous_person(self, sentence: int, exclude: set[str] = frozenset()) -> str | None:
-        """Who "she" / "he" most likely is: someone named in the sentences just before, the
-        nearest sentence first; in it, a credited actor before a full name before the rest
-        (never a character: "the younger version of Jane" does not make Jane the subject)."""
+    def previous_person(self, sentence: int, exclude: set[str] = frozenset(), before: int | None = None) -> str | None:
+        """Who "she" / "he" most likely is: someone named earlier in the same sentence (before
+        offset `before`: "X has confirmed he will not return"), else in the sentences just
+        before, the nearest sentence first; in each, a credited actor before a full name before
+        the rest (never a character: "the younger version of Jane" does not make Jane the subject)."""
         by_sentence: dict[int, list[str]] = {}
-        for s, name in self._last_person:
-            if sentence - 3 <= s < sentence and key(name) not in exclude and key(name) not in self.characters:
+        for s, start, name in self._last_person:
+            in_reach = sentence - 3 <= s < sentence or (s == sentence and before is not None and start < before)
+            if in_reach and key(name) not in exclude and key(name) not in self.characters:
                 by_sentence.setdefault(s, []).append(name)
         for s in sorted(by_sentence, reverse=True):
             names = by_sentence[s]

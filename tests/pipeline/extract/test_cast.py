@@ -54,8 +54,6 @@ def test_actors_returning_without_characters():
         ("Nora Fairweather", "", "returns"), ("Lila Montrose", "", "returns"), ("Desmond Achebe", "", "returns")]
 
 
-@pytest.mark.xfail(strict=True, reason="cast._RETURNING_LIST allows 'all' or 'also' before 'returning' but not "
-                                       "'both', so 'X and Y are both returning' credits nobody")
 def test_two_actors_both_returning():
     assert credits("Seo Ji-wan and Baek Yu-ri are both returning.") == [
         ("Seo Ji-wan", "", "returns"), ("Baek Yu-ri", "", "returns")]
@@ -95,9 +93,6 @@ def test_descriptors_before_a_name_are_not_part_of_it(tools):
     assert cast_facts(body, tools) == [("Lim Ha-eun", "Yoon Da-bin", "joins")]
 
 
-@pytest.mark.xfail(strict=True, reason="extract._cast resolves 'he' only to people of the sentences before "
-                                       "(ArticleNames.previous_person), never to the name earlier in the same "
-                                       "sentence; here it picks the place named before (Kestrel Bay) as the actor")
 def test_a_pronoun_is_the_person_named_earlier_in_the_same_sentence(tools):
     body = ("Filming is scheduled to start in Kestrel Bay this autumn. "
             "Desmond Achebe has confirmed he will not return as Sergeant Tobias Reed.\n")

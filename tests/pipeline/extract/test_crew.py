@@ -31,8 +31,6 @@ def test_the_source_works_author_is_not_the_shows_writer():
     assert ("Han Bo-ra", "author") in credits("The webtoon was written by Han Bo-ra.")
 
 
-@pytest.mark.xfail(strict=True, reason="crew._SOURCE_POSSESSIVE is compiled with re.I, which makes NAME's [A-Z] "
-                                       "match lower-case words too: the author becomes 'It adapts Han Bo-ra'")
 def test_the_author_named_with_a_possessive():
     assert credits("It adapts Han Bo-ra's hit webtoon.") == [("Han Bo-ra", "author")]
 
