@@ -53,12 +53,23 @@ class DateMention:
         return (self.year or 0, self.month or 0, self.day or 0)
 
 
+# What each pattern cannot match without, checked first with `in`: the patterns are long
+# case-insensitive alternations, slow to run on the many sentences that hold no date.
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RELATIVE_WORDS = ("this", "next", "last", "later", "coming", "soon")
+_YEARISH = re.compile(r"19[89]\d|20[0-4]\d")
+
+
 def find_dates(text: str) -> list[DateMention]:
-    if not re.search(r"\d", text) and not _RELATIVE.search(text) and not _MONTH_ONLY.search(text):
-        return []  # no number and no relative time: no date
+    low = text.casefold()
+    has_month = any(m in low for m in _MONTH_PREFIXES)
+    has_year = has_month or _YEARISH.search(text) is not None  # a month or a year: maybe absolute
+    relative = any(w in low for w in _RELATIVE_WORDS)
+    if not has_year and not relative:
+        return []  # no month, no year and no relative time: no date
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _ABSOLUTE.finditer(text):
+    for m in (_ABSOLUTE.finditer(text) if has_year else ()):
         month = m["m1"] or m["m2"] or m["m3"]
         day = m["d1"] or m["d2"]
         year = m["y1"] or m["y2"] or m["y3"] or m["y4"]
@@ -72,7 +83,10 @@ def find_dates(text: str) -> list[DateMention]:
                         vague=bool(period or m["alt"] or m["edge"]))
         out.append(d)
         taken.append((d.start, d.end))
-    for m in list(_RELATIVE.finditer(text)) + list(_MONTH_ONLY.finditer(text)):
+    found = list(_RELATIVE.finditer(text)) if relative else []
+    if has_month:
+        found += _MONTH_ONLY.finditer(text)
+    for m in found:
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         month = m.groupdict().get("m")

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.text.required import Guarded
+
 from .names import NAME, TOKEN
 
 _A = rf"(?P<a>{NAME}|[Ss]he|[Hh]e)"
@@ -32,7 +34,8 @@ _VERB = (r"(?P<v>plays|played|play|playing|portrays|portrayed|portray|portraying
          r"in\sthe\s(?:role|part)\sof|as)")
 _CALLED = r"(?:(?:the\s)?(?:role|part|character)\sof\s|a\s(?:new\s)?character\s(?:named|called)\s|(?:(?:her|his)\s(?:role|character)\sas)\s)?"
 
-# Order matters: the first pattern to read a stretch of text wins it.
+# Order matters: the first pattern to read a stretch of text wins it. Each runs only when the
+# words it needs are in the sentence (bot.text.required); see _VERB_WORDS for "active".
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Y, played by X", "Y - played by X -", "Y (played by X)", "Y is played by X"
     ("passive", re.compile(rf"{_C}\s?(?:,|-|\u2013|\u2014|\()?\s?(?:who\s)?(?:is\s|was\s|will\sbe\s|is\sbeing\s|now\s)?"
@@ -42,6 +45,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Y (X)": the character, then the actor in brackets
     ("brackets", re.compile(rf"{_C}\s\((?P<a>{NAME})\)")),
 ]
+_GUARDED = [(kind, Guarded(pattern)) for kind, pattern in PATTERNS]
+# One of these starts every _VERB ("play", "is back as", "takes on", " as "): a sentence
+# without any (spaces made plain) has no "active" credit. Written by hand because the
+# derived requirement of a bare "as" is any "as", which most sentences hold ("season").
+_VERB_WORDS = ("play", "portray", "voice", "star", "return", "repris", "back", "join", "cast", "appear",
+               "take", "took", "taking", "step", "role", "part", " as ")
 _ROLE_WORDS = re.compile(r"^(?:director|directors|showrunner|writer|producer|executive\sproducer|creator|host|narrator|"
                          r"guest|lead|well|usual|expected|planned|such|part|one|much|many|long|soon)$", re.I)
 _LEAVES = re.compile(r"\b(?:exit(?:ed|s)?|left|leav(?:es|ing)|depart(?:ed|s|ure)|(?:is|are|was)\snot\s(?:returning|coming\sback|back)|"
@@ -54,7 +63,7 @@ _TABLE_CHARACTER = re.compile(r"^(?:character|role|part|as|playing)s?$", re.I)
 
 # "Emma Myers, Joy Sunday and Victor Dorobantu are all returning", "X and Y are both back":
 # actors without characters
-_RETURNING_LIST = re.compile(
+_RETURNING_LIST = Guarded(
     rf"(?P<list>{NAME}(?:\s(?:\([^)]{{1,40}}\)))?(?:,\s(?:and\s)?{NAME}(?:\s(?:\([^)]{{1,40}}\)))?)*(?:,?\sand\s{NAME}(?:\s(?:\([^)]{{1,40}}\)))?)?)"
     r"\s(?:are|is|will\sbe|were)\s(?:(?:all|both|also)\s){0,2}(?:returning|back|coming\sback|confirmed\sto\sreturn)\b"
     r"(?!\s(?:in|behind|at|as|on)\s(?:the\s)?(?:director|camera|helm|showrunner|writer|producer|desk|chair))")
@@ -75,8 +84,12 @@ def cast_in(text: str) -> list[CastMention]:
     """Cast mentions in one sentence; overlapping readings keep the first pattern's."""
     out: list[CastMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
+    low = text.casefold()
+    spaced = " ".join(low.split())
+    for kind, pattern in _GUARDED:
+        if kind == "active" and not any(word in spaced for word in _VERB_WORDS):
+            continue
+        for m in pattern.finditer(text, low):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             actor, character = m.group("a"), m.group("c")
@@ -89,7 +102,7 @@ def cast_in(text: str) -> list[CastMention]:
             status = _status(text, m, kind)
             out.append(CastMention(actor, character, status, m.start(), m.end(), ambiguous=kind == "brackets"))
             taken.append(m.span())
-    for m in _RETURNING_LIST.finditer(text):
+    for m in _RETURNING_LIST.finditer(text, low):
         for name in _LIST_SPLIT.split(m.group("list")):
             name = re.sub(r"\s\([^)]*\)$", "", name.strip())
             if name and not any(c.actor == name or c.character == name for c in out):

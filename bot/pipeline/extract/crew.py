@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.text.required import Guarded
+
 from .names import NAME
 
 # role -> (nouns naming it, "... by" phrases, active verbs). General English, any show.
@@ -46,7 +48,12 @@ _ROLE_HINTS = {"director": ("direct", "helm", "chair"), "creator": ("creat", "de
                "composer": ("compos", "music", "score", "soundtrack"), "producer": ("produc",)}
 
 
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns() -> list[tuple[str, Guarded]]:
+    """Each pattern runs only when the words it needs are in the sentence (bot.text.required)."""
+    return [(role, Guarded(pattern)) for role, pattern in _plain_patterns()]
+
+
+def _plain_patterns() -> list[tuple[str, re.Pattern]]:
     out = []
     for role, (nouns, passive, active) in ROLES.items():
         noun = _alt(nouns)
@@ -83,21 +90,23 @@ class CrewMention:
     end: int
 
 
-_ANY_ROLE = re.compile(r"direct|creat|showrun|show\srun|writ|wrote|screen|script|penn|compos|music|score|soundtrack|produc|helm|"
-                       r"develop|author|webtoon|comic|manga|manhwa|novel|book|cartoon|drawn|illustrat|chair", re.I)
+# Words one of which every crediting sentence holds (checked on the folded text, spaces plain)
+_ANY_ROLE = ("direct", "creat", "showrun", "show run", "writ", "wrote", "screen", "script", "penn", "compos",
+             "music", "score", "soundtrack", "produc", "helm", "develop", "author", "webtoon", "comic", "manga",
+             "manhwa", "novel", "book", "cartoon", "drawn", "illustrat", "chair")
 
 
 def crew_in(text: str) -> list[CrewMention]:
-    if not _ANY_ROLE.search(text):
+    low = text.casefold()
+    if not any(word in low for word in _ANY_ROLE) and "show run" not in " ".join(low.split()):
         return []  # most sentences credit no one: skip the patterns
     out: list[CrewMention] = []
     seen: set[tuple[str, str]] = set()
-    low = text.casefold()
     roles = {role for role, hints in _ROLE_HINTS.items() if any(h in low for h in hints)}
     for role, pattern in PATTERNS:
         if role not in roles:
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, low):
             if role in ("writer", "creator") and _SOURCE_MEDIUM.search(text, max(0, m.start() - 80), m.start()):
                 role_here = "author"  # "the webtoon ... was written by X": the source's author
             elif role == "writer" and _MUSIC.match(text, m.end()):
