@@ -13,6 +13,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.text.required import AnyOf
+
 from .articles import ArticleFile
 
 log = logging.getLogger(__name__)
@@ -31,10 +33,13 @@ _MAX_HEADING_WORDS = 16
 
 @dataclass(frozen=True)
 class Boilerplate:
-    drop_line: list[re.Pattern]
-    cut_rest: list[re.Pattern]
-    drop_sentence: list[re.Pattern]
-    caption: list[re.Pattern]
+    """Each rule is a set of patterns asked whether any matches (every line and sentence of
+    every article is checked against all of them, so each pattern first checks the plain
+    words it needs: bot.text.required)."""
+    drop_line: AnyOf
+    cut_rest: AnyOf
+    drop_sentence: AnyOf
+    caption: AnyOf
 
     @classmethod
     def load(cls, path: Path) -> "Boilerplate":
@@ -42,8 +47,8 @@ class Boilerplate:
 
     @classmethod
     def from_data(cls, data: dict) -> "Boilerplate":
-        def compile_all(key: str) -> list[re.Pattern]:
-            return [re.compile(p, re.IGNORECASE) for p in data.get(key, [])]
+        def compile_all(key: str) -> AnyOf:
+            return AnyOf(re.compile(p, re.IGNORECASE) for p in data.get(key, []))
         return cls(compile_all("drop_line"), compile_all("cut_rest"),
                    compile_all("drop_sentence"), compile_all("caption"))
 
@@ -80,10 +85,10 @@ def segment(article: ArticleFile, rules: Boilerplate) -> Document:
         if not text:
             header = None
             continue
-        if any(p.search(text) for p in rules.cut_rest):
+        if rules.cut_rest.search(text):
             doc.removed.extend(t.strip() for _, t in lines[i:] if t.strip())
             break
-        if any(p.search(text) for p in rules.drop_line):
+        if rules.drop_line.search(text):
             doc.removed.append(text)
             continue
         if text.startswith("|") and text.count("|") >= 2:
@@ -178,13 +183,13 @@ def _is_heading(text: str, next_text: str | None) -> bool:
 
 
 def _is_caption(text: str, next_text: str | None, rules: Boilerplate) -> bool:
-    if len(text.split()) <= 12 and any(p.search(text) for p in rules.caption):
+    if len(text.split()) <= 12 and rules.caption.search(text):
         return True
     if _looks_like_heading(text) and text[:1].islower() and not text.endswith("?"):
         return True  # lower-case alt text such as "all of us are dead season 2"
     # a short title-like line right above a caption is the picture's own label
     return (next_text is not None and _looks_like_heading(text) and len(next_text.split()) <= 12
-            and any(p.search(next_text) for p in rules.caption))
+            and rules.caption.search(next_text))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -222,7 +227,7 @@ def _add(doc: Document, section: int, start: int, text: str, rules: Boilerplate,
     if not stripped:
         return
     start += text.index(stripped)
-    if any(p.search(stripped) for p in rules.drop_sentence):
+    if rules.drop_sentence.search(stripped):
         doc.removed.append(stripped)
         return
     assert doc.article.body[start:start + len(stripped)] == stripped

@@ -139,22 +139,24 @@ class PhraseMap:
         return words
 
     def _pass(self, words: list[str], longest: int) -> list[str]:
+        # only the words some rule starts with are looked at; the runs between are copied
+        # whole (every sentence of every article passes through here at build time)
         out: list[str] = []
         i, n = 0, len(words)
-        while i < n:
-            if words[i] not in self._starts:
-                out.append(words[i])
-                i += 1
-                continue
-            for size in range(min(longest, n - i), 0, -1):
-                repl = self._rules.get(tuple(words[i:i + size]))
+        for at in [k for k, w in enumerate(words) if w in self._starts]:
+            if at < i:
+                continue  # inside a phrase just rewritten
+            out.extend(words[i:at])
+            for size in range(min(longest, n - at), 0, -1):
+                repl = self._rules.get(tuple(words[at:at + size]))
                 if repl is not None:
                     out.extend(repl)
-                    i += size
+                    i = at + size
                     break
             else:
-                out.append(words[i])
-                i += 1
+                out.append(words[at])
+                i = at + 1
+        out.extend(words[i:])
         return out
 
 

@@ -63,6 +63,21 @@ class Guarded:
         return self.pattern.finditer(text)
 
 
+class AnyOf:
+    """Several patterns asked one question, "does any match?", with the text folded once."""
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns):
+        self.patterns = [p if isinstance(p, Guarded) else Guarded(p) for p in patterns]
+
+    def search(self, text: str) -> bool:
+        low = text.casefold()
+        return any(p.search(text, low) for p in self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+
 def _walk(items: list) -> list[frozenset[str]]:
     """Requirements of a sequence: runs of fixed text (with small finite alternatives
     expanded) between the parts that can vary, plus what required sub-parts need."""
