@@ -100,6 +100,7 @@ class Reader:
         seasons = list(dict.fromkeys(seasons))
         season = seasons[0] if seasons else None
         links = linker.link(words, blocked, capitalised, common | _WH_WORDS)
+        links = self._names_slang_hid(text, words, links, blocked, linker, capitalised, common | _WH_WORDS)
         linked = {i for l in links for i in range(l.start, l.end)}
         titles, title_pos = self._other_titles(words, k, blocked | linked)
 
@@ -156,6 +157,28 @@ class Reader:
         self._kind(q, words, taken)
         self._soften(q, words)
         return q
+
+    def _names_slang_hid(self, text: str, words: list[str], links: list[Link], blocked: set[int],
+                         linker: PeopleLinker, capitalised: set[str], common: set[str]) -> list[Link]:
+        """People named in the question as written whose name slang rewriting changed
+        ("Yoon Da-bin": "da" is chat for "the"), put over the words their name became."""
+        written = list(tokens(text))
+        if written[:len(words)] == words:
+            return links  # nothing rewritten: most questions
+        apply = self.lexicon.phrases.apply
+        out = list(links)
+        for link in linker.link(written, set(), capitalised, common):
+            name = written[link.start:link.end]
+            became = apply(name)
+            if link.score < 100 or became == name:
+                continue
+            start = len(apply(written[:link.start]))
+            span = range(start, start + len(became))
+            if words[span.start:span.stop] != became or blocked.intersection(span):
+                continue
+            out = [l for l in out if not span.intersection(range(l.start, l.end))]
+            out.append(Link(link.person, span.start, span.stop, link.score))
+        return sorted(out, key=lambda l: l.start)
 
     def _soften(self, q: Question, words: list[str]) -> None:
         """An ordinary word no article uses is usually the very thing asked ("what is X's
