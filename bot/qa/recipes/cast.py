@@ -9,7 +9,7 @@ from bot.text.normalise import plain_key, stem
 from ..knowledge import CastFact
 from ..models import Person
 from ..retriever import Query
-from .base import Ask, Context, Draft, attributed, join, newest_first, one_per_article, recency
+from .base import Ask, Context, Draft, attributed, join, newest_first, one_per_article, recency, verdict
 
 _STATUS_RANK = {"leaves": 0, "returns": 1, "joins": 1, "plays": 2}
 
@@ -159,10 +159,10 @@ def in_cast(ctx: Context, ask: Ask) -> Draft | None:
     char_id = newest.character or next((f.character for f in ctx.k.cast if f.actor == newest.actor and f.character), None)
     character = ctx.k.people[char_id].name if char_id else (wanted_char.name if wanted_char else "")
     if newest.status == "leaves":
-        head = ctx.t("no")
+        head = verdict(ctx, ask, "no")
         line = ctx.t("in_season_no" if season else "leaves", actor=actor, character=character or "before", season=season)
     else:
-        head = ctx.t("yes")
+        head = verdict(ctx, ask, "yes")
         if season is None:
             line = ctx.t("in_show", actor=actor, character=character) if character else ctx.t("stars_only", actor=actor)
         else:

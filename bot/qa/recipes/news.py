@@ -14,6 +14,7 @@ from .base import (
     Context,
     Draft,
     as_of,
+    asked_negatively,
     attributed,
     capitalised,
     join,
@@ -22,6 +23,7 @@ from .base import (
     recency,
     season_label,
     source_label,
+    verdict,
 )
 
 _PAST = frozenset("did was were premiered came debuted released dropped aired started began".split())
@@ -136,8 +138,9 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
     if final is not None and season > final:
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
         if finals:
-            return Draft(f"{ctx.t('no')} {ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}",
-                         finals[:2])
+            # no season after the final one; but a show that ends was not cancelled either
+            head = ctx.t("unclear") if asked_negatively(ask) else ctx.t("no")
+            return Draft(f"{head} {ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}", finals[:2])
     facts = [e for e in renewals if e.season == season]
     positive = newest_first_events([e for e in facts if e.status == "renewed"])
     negative = newest_first_events([e for e in facts if e.status in ("not_renewed", "cancelled")])
@@ -148,17 +151,17 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
         dated = next((e for e in positive if e.date and e.precision >= 2), None)
         best = dated or positive[0]
         text = ctx.t("renewed_dated" if dated else "renewed", show=k.show.name, season=season, date=dated.date if dated else "")
-        return Draft(f"{ctx.t('yes')} {text} {attributed(ctx, best.sentence)}",
+        return Draft(f"{verdict(ctx, ask, 'yes')} {text} {attributed(ctx, best.sentence)}",
                      one_per_article([best.sentence] + [e.sentence for e in positive], 2))
     if negative and (not made or recency(negative[0].sentence) >= recency(made[0].sentence)):
         lead = negative[0]
         if lead.status == "cancelled":
-            return Draft(f"{ctx.t('no')} {ctx.t('cancelled', show=k.show.name)} {attributed(ctx, lead.sentence)}",
-                         [lead.sentence])
+            return Draft(f"{verdict(ctx, ask, 'no')} {ctx.t('cancelled', show=k.show.name)} "
+                         f"{attributed(ctx, lead.sentence)}", [lead.sentence])
         text = capitalised(as_of(ctx, lead.sentence) + ctx.t("not_renewed", show=k.show.name, season=season))
-        return Draft(f"{ctx.t('not_yet')} {text} {attributed(ctx, lead.sentence)}", [lead.sentence])
+        return Draft(f"{verdict(ctx, ask, 'not_yet')} {text} {attributed(ctx, lead.sentence)}", [lead.sentence])
     if made:
-        return Draft(f"{ctx.t('yes')} {attributed(ctx, made[0].sentence)}", [made[0].sentence])
+        return Draft(f"{verdict(ctx, ask, 'yes')} {attributed(ctx, made[0].sentence)}", [made[0].sentence])
     return None
 
 
