@@ -70,9 +70,6 @@ async def test_a_negative_question_about_someone_who_leaves(thursday_engine, que
     assert answer.text.startswith("Yes. Desmond Achebe is not returning"), answer.text
 
 
-@pytest.mark.xfail(strict=True, reason="the filming recipe says 'Yes' to 'has filming started' whenever a filming "
-                                       "event of the season has any date, even 'is scheduled to start ... this "
-                                       "autumn' (a start still ahead)")
 async def test_filming_that_is_only_scheduled_has_not_started(thursday_engine):
     answer = await thursday_engine.ask("Has filming started for season 3?")
     assert answer.text.startswith(("No.", "Not yet.")), answer.text

@@ -18,6 +18,10 @@ _DENIALS = [(re.compile(pattern, re.I), asked) for pattern, asked in (
 )]
 _NOT_YET = re.compile(r"\b(?:not\syet|yet\sto|has\syet|have\syet|no\s\w+\s(?:yet|so\sfar)|still\s(?:no|hasn't|has\snot))\b", re.I)
 _CLAUSE = re.compile(r"[;:]|,\s(?:but|although|though|while|and)\s|\.\s")
+# a start still ahead: "is scheduled to start", "is set to begin", "will start shooting"
+_START_AHEAD = re.compile(r"\b(?:(?:set|scheduled|slated|expected|due|planned|poised|going|plans?|planning)\sto|"
+                          r"will|'ll)\s(?:officially\s)?(?:begin|start|commence|kick\soff|get\sunderway|roll|shoot|film)|"
+                          r"\b(?:set|scheduled|slated)\sfor\b", re.I)
 
 
 def polarity(sentence: str, anchors: list[str]) -> str | None:
@@ -39,3 +43,9 @@ def polarity(sentence: str, anchors: list[str]) -> str | None:
     negations += sum(len(pattern.findall(clause)) for pattern, asked in _DENIALS
                      if not any(a.casefold().startswith(asked) for a in anchors))
     return "no" if negations % 2 else "yes"
+
+
+def start_ahead(sentence: str) -> bool:
+    """Whether `sentence` speaks of a start still ahead ("Filming is scheduled to start in
+    the autumn"): to "has it started?" that is a not yet, however dated."""
+    return bool(_START_AHEAD.search(sentence))

@@ -1,7 +1,7 @@
 """bot.qa.recipes.yesno.polarity: yes, no or not yet, from the clause that holds the question's words."""
 import pytest
 
-from bot.qa.recipes.yesno import polarity
+from bot.qa.recipes.yesno import polarity, start_ahead
 
 
 @pytest.mark.parametrize("sentence,anchors,verdict", [
@@ -24,3 +24,14 @@ def test_polarity_of_the_clause_with_the_question_words(sentence, anchors, verdi
 ])
 def test_a_negative_word_that_is_the_question_itself(sentence, anchors, verdict):
     assert polarity(sentence, anchors) == verdict
+
+
+@pytest.mark.parametrize("sentence,ahead", [
+    ("Filming is scheduled to start in Kestrel Bay this autumn.", True),
+    ("Filming on season 2 is set to begin in Kestrel Bay in June 2023.", True),
+    ("Cameras will roll in Dublin next spring.", True),
+    ("Filming began in Dublin in May and will continue until October.", False),
+    ("Production on the third season is underway near Dublin.", False),
+])
+def test_a_start_still_ahead(sentence, ahead):
+    assert start_ahead(sentence) is ahead
