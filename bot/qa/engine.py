@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.text.normalise import is_english, stem
+from bot.text.normalise import is_english
 
 from .knowledge import ShowKnowledge
 from .lexicon import Lexicon
@@ -23,7 +23,7 @@ from .recipes.describe import compose, query_for
 from .retriever import Retriever
 from .understanding import IntentMatcher, Question, Reader, ShowFinder
 from .understanding.intents import load_intents
-from .understanding.people import PeopleLinker
+from .understanding.people import PeopleLinker, ordinary_stems
 
 log = logging.getLogger(__name__)
 
@@ -146,16 +146,9 @@ class Engine:
     async def _knowledge(self, show_id: str, guild_id: int | None) -> ShowKnowledge:
         k = await self.library.knowledge(show_id, guild_id)
         if getattr(k, "linker", None) is None:
-            k.linker = PeopleLinker(k.people, self._ordinary(k))
+            k.linker = PeopleLinker(k.people, ordinary_stems(k, self.lexicon, self.matcher.vocabulary))
             k.retriever = Retriever(k, self.lexicon, self.matcher.intent_words)
         return k
-
-    def _ordinary(self, k: ShowKnowledge) -> frozenset[str]:
-        """Stems too common to stand alone for a person: the words questions are made of,
-        and those this show's articles write in lower case more often than not."""
-        lex = self.lexicon
-        return (frozenset(k.vocabulary) - k.proper) | lex.stop_stems | lex.question_stems | self.matcher.vocabulary \
-            | {stem(w) for w in lex.fillers}
 
     def _context(self, k: ShowKnowledge) -> Context:
         return Context(k, k.retriever, self.lexicon)

@@ -20,6 +20,8 @@ from rapidfuzz import fuzz, process
 from bot.text.dates import MONTH_NAMES, WEEKDAYS
 from bot.text.normalise import is_english, name_key, plain_key, stem
 
+from ..knowledge import ShowKnowledge
+from ..lexicon import Lexicon
 from ..models import Person
 
 FUZZY_CUTOFF = 84  # ratio; names are short, so this is about one slip in six letters
@@ -35,11 +37,27 @@ class Link:
     score: float
 
 
+def ordinary_stems(k: ShowKnowledge, lexicon: Lexicon, question_vocabulary: frozenset[str]) -> frozenset[str]:
+    """Stems too common to stand alone for a person in show knowledge `k`: the words
+    questions are made of (the lexicon's, the phrasings' `question_vocabulary`), and those
+    the show's articles write in lower case more often than not."""
+    return ((frozenset(k.vocabulary) - k.proper) | lexicon.stop_stems | lexicon.question_stems | question_vocabulary
+            | {stem(w) for w in lexicon.fillers})
+
+
+def spellings(link: Link, words: list[str]) -> list[str]:
+    """How the question may write a linked person: every alias, and the linked words
+    themselves ("Enid" for Enid Sinclair), hyphen-joined as the aliases' patterns read a
+    hyphen: space, hyphen or nothing."""
+    return [*link.person.aliases, "-".join(words[link.start:link.end])]
+
+
 class PeopleLinker:
     def __init__(self, people: dict[int, Person], ordinary: frozenset[str] = frozenset()):
         """`ordinary`: stems of words too common to stand alone for a person (the show's
         own lower-case words, the question words): no given name alone is looked up then."""
         self.people = people
+        self._ordinary = ordinary
         self._exact: dict[str, set[int]] = {}
         for p in people.values():
             for alias in p.aliases:
@@ -49,8 +67,7 @@ class PeopleLinker:
         for key, pid in _unique(pair for p in people.values() for pair in without_title(p)).items():
             self._exact.setdefault(key, {pid})
         # looked up exactly, never fuzzily: a short given name is too near too many words
-        self._given = {key: pid for key, pid in _unique(given_names(people, ordinary)).items()
-                       if key not in self._exact}
+        self._given = {key: pid for key, pid in given_names(people, ordinary) if key not in self._exact}
         self._keys = list(self._exact)
         self._cache: dict[str, tuple[set[int], float] | None] = {}
 
@@ -77,6 +94,8 @@ class PeopleLinker:
                 ids, score = hit
                 if size == 1 and not self._as_name(words, i, capitalised, score):
                     continue
+                if size == 1 and self._given_only(span[0]) and not self._alone(words, i, capitalised, common):
+                    continue  # "Tyler Perry" is not Tyler Galpin
                 if size > 1 and score < 100 and any(self._exact.get(w) for w in span):
                     continue  # "did wednesday" is "Wednesday" plus a word, not a longer name
                 for pid in sorted(ids, key=lambda p: _kind_order(self.people[p].kind)):
@@ -104,6 +123,14 @@ class PeopleLinker:
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
         return (before in _NAME_CUES or after in ("actor", "actress", "character", "played", "role")) and score >= 99
+
+    def _alone(self, words: list[str], i: int, capitalised: set[str], common: set[str]) -> bool:
+        """Whether the word at `i` stands alone as a name: no word beside it that may be
+        another part of someone else's name (capitalised, or no ordinary word)."""
+        for w in words[max(i - 1, 0):i] + words[i + 1:i + 2]:
+            if w not in common and (w in capitalised or stem(w) not in self._ordinary):
+                return False
+        return True
 
     def _given_only(self, word: str) -> bool:
         """Whether `word` names someone only as a given name (see `given_names`)."""
@@ -157,7 +184,7 @@ class PeopleLinker:
         return [n for _, n in sorted(scored)][:limit]
 
 
-def without_title(person: Person) -> list[str]:
+def without_title(person: Person) -> list[tuple[str, int]]:
     """(key, person id) of a character's names without the rank or title they are credited
     with: "Sergeant Tobias Reed" -> "Tobias Reed", "Master Sergeant Tak In-hwan" -> "Tak
     In-hwan" (the last two words or more of a longer name)."""

@@ -14,7 +14,7 @@ from bot.text.normalise import is_english, stem, tokens
 from bot.text.seasons import find_seasons
 
 from ..lexicon import Lexicon
-from .people import Link, PeopleLinker
+from .people import Link, PeopleLinker, spellings
 from .shows import ShowMention, number_after
 
 MAX_WORDS = 60  # a 4,000-character message is read only this far
@@ -152,7 +152,7 @@ class Reader:
             i += 1
         q.slots = slots
         q.terms = list(dict.fromkeys(q.terms))
-        q.relation_terms = _relations(text, links)
+        q.relation_terms = _relations(text, links, words)
         taken = {i for m in shows for i in range(m.start, m.end)} | linked | set(title_pos)
         self._kind(q, words, taken)
         self._soften(q, words)
@@ -284,12 +284,13 @@ _PERSON_NOUNS = frozenset("actor actors actress actresses star stars cast member
                           "villain hero lead newcomer host".split())
 
 
-def _relations(text: str, links: list[Link]) -> set[str]:
+def _relations(text: str, links: list[Link], words: list[str]) -> set[str]:
     """Words a possessive ties to a named person ("Park Ji-hu's birthday", "Nam-ra's mother"),
     unless another name follows them ("Wednesday's mom Morticia" asks about Morticia)."""
     out: set[str] = set()
     for link in links:
-        for alias in link.person.aliases:
+        names = spellings(link, words)
+        for alias in names:
             pattern = re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + r"['\u2019]s?\s+((?:\w+\s+){0,1}\w+)"
             m = re.search(pattern, text, re.I)
             if not m:
@@ -299,7 +300,7 @@ def _relations(text: str, links: list[Link]) -> set[str]:
                 break
             out.update(stem(w) for w in tokens(m.group(1)))
             break
-        for alias in link.person.aliases:
+        for alias in names:
             # "the mother of Nam-ra"
             m = re.search(r"(\w+)\s+of\s+" + re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+"), text, re.I)
             if m and m.group(1).casefold() not in ("one", "some", "all", "any", "most", "part", "role", "character"):

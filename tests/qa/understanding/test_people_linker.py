@@ -68,3 +68,8 @@ def test_a_character_without_the_rank_they_are_credited_with(thursday):
 
 def test_a_character_by_first_name(thursday):
     assert link(thursday, "who plays Juniper", capitalised={"juniper"}) == ["Juniper Vale"]
+
+
+def test_a_given_name_beside_another_name_is_someone_else(thursday):
+    assert link(thursday, "who plays Juniper Smith", capitalised={"juniper", "smith"}) == []
+    assert link(thursday, "who plays juniper vael") == ["Juniper Vale"]  # the whole name, misspelt

@@ -94,3 +94,8 @@ def test_a_name_syllable_that_is_also_slang_is_still_a_name(read):
 
 def test_a_given_name_ending_in_a_one_letter_syllable(read):
     assert [p.name for p in read("who plays Seol-a?").people] == ["Yoon Seol-a"]
+
+
+def test_a_possessive_after_a_given_name_alone(read):
+    q = read("Who plays Juniper's mother?", "thursday")
+    assert [p.name for p in q.people] == ["Juniper Vale"] and "mother" in q.relation_terms
