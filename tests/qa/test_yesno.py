@@ -64,6 +64,11 @@ async def test_a_question_asked_the_negative_way_round(thursday_engine, question
     assert answer.text.startswith("No."), answer.text
 
 
+async def test_a_question_offering_both_ways_is_answered_the_usual_way(thursday_engine):
+    answer = await thursday_engine.ask("Is Thursday renewed or cancelled?")
+    assert answer.text.startswith("Yes. Thursday was renewed"), answer.text
+
+
 @pytest.mark.parametrize("question", ["Is Desmond Achebe leaving?", "Has Desmond Achebe left the show?"])
 async def test_a_negative_question_about_someone_who_leaves(thursday_engine, question):
     answer = await thursday_engine.ask(question)

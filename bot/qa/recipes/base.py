@@ -43,8 +43,11 @@ class Ask:
 
 def asked_negatively(ask: Ask) -> bool:
     """Whether a yes/no question asks about the opposite of what its recipe finds: "was it
-    cancelled?" of a renewal, "did X leave?" of a cast credit (the intent's `negative`)."""
-    return ask.q.yesno and any(stem(w) in ask.intent.negative for w in ask.q.words)
+    cancelled?" of a renewal, "did X leave?" of a cast credit (the intent's `negative`).
+    "Renewed or cancelled?" offers both, and is answered the usual way round."""
+    words = ask.q.words
+    offers_both = "or" in words and words[-1] not in ("not", "nah")
+    return ask.q.yesno and not offers_both and any(stem(w) in ask.intent.negative for w in words)
 
 
 def verdict(ctx: Context, ask: Ask, said: str) -> str:
