@@ -162,7 +162,7 @@ class Reader:
                          linker: PeopleLinker, capitalised: set[str], common: set[str]) -> list[Link]:
         """People named in the question as written whose name slang rewriting changed
         ("Yoon Da-bin": "da" is chat for "the"), put over the words their name became."""
-        written = list(tokens(text))
+        written = list(tokens(text))[:MAX_WORDS]
         if written[:len(words)] == words:
             return links  # nothing rewritten: most questions
         apply = self.lexicon.phrases.apply
