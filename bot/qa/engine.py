@@ -23,7 +23,7 @@ from .recipes.describe import compose, query_for
 from .retriever import Retriever
 from .understanding import IntentMatcher, Question, Reader, ShowFinder
 from .understanding.intents import load_intents
-from .understanding.people import PeopleLinker
+from .understanding.people import PeopleLinker, ordinary_stems
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ class Engine:
     async def _knowledge(self, show_id: str, guild_id: int | None) -> ShowKnowledge:
         k = await self.library.knowledge(show_id, guild_id)
         if getattr(k, "linker", None) is None:
-            k.linker = PeopleLinker(k.people)
+            k.linker = PeopleLinker(k.people, ordinary_stems(k, self.lexicon, self.matcher.vocabulary))
             k.retriever = Retriever(k, self.lexicon, self.matcher.intent_words)
         return k
 

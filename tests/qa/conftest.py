@@ -17,7 +17,7 @@ from bot.qa.lexicon import Lexicon
 from bot.qa.models import Show
 from bot.qa.understanding import IntentMatcher, Reader
 from bot.qa.understanding.intents import load_intents
-from bot.qa.understanding.people import PeopleLinker
+from bot.qa.understanding.people import PeopleLinker, ordinary_stems
 
 from ..conftest import BAKERY, THURSDAY
 
@@ -68,8 +68,8 @@ def reader(lexicon, matcher) -> Reader:
     return Reader(lexicon, matcher.vocabulary)
 
 
-def linked(k: ShowKnowledge) -> ShowKnowledge:
+def linked(k: ShowKnowledge, lexicon: Lexicon, matcher: IntentMatcher) -> ShowKnowledge:
     """The knowledge with its people linker, as the engine sets it on first use."""
     if k.linker is None:
-        k.linker = PeopleLinker(k.people)
+        k.linker = PeopleLinker(k.people, ordinary_stems(k, lexicon, matcher.vocabulary))
     return k

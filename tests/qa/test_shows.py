@@ -113,9 +113,6 @@ async def test_the_weekday_as_a_day_is_not_the_show(shows_engine):
     assert answer.show is None and not answer.answered  # no show named: which one?
 
 
-@pytest.mark.xfail(strict=True, reason="ShowFinder skips a one-word English title after 'on' (as a day), even in "
-                                       "'who plays X on Thursday' where no day is meant; with both shows loaded the "
-                                       "question is declined as naming no show")
 async def test_who_plays_someone_on_the_weekday_show(shows_engine):
     answer = await shows_engine.ask("Who plays Juniper Vale on Thursday?")
     assert answer.answered and answer.show == "thursday" and says(answer, "Lila Montrose")

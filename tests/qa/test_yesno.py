@@ -58,18 +58,23 @@ async def test_a_yes_no_question_about_a_release_date(engines, show, question, v
     assert answer.text.startswith(verdict), answer.text
 
 
-@pytest.mark.xfail(strict=True, reason="renewal and in_cast answer the positive question whatever the question's "
-                                       "own polarity: 'Was Thursday cancelled?' gets 'Yes. Thursday was renewed' "
-                                       "and 'Did Nora Fairweather leave the show?' gets 'Yes. ... is in the cast'")
 @pytest.mark.parametrize("question", ["Was Thursday cancelled?", "Did Nora Fairweather leave the show?"])
 async def test_a_question_asked_the_negative_way_round(thursday_engine, question):
     answer = await thursday_engine.ask(question)
     assert answer.text.startswith("No."), answer.text
 
 
-@pytest.mark.xfail(strict=True, reason="the filming recipe says 'Yes' to 'has filming started' whenever a filming "
-                                       "event of the season has any date, even 'is scheduled to start ... this "
-                                       "autumn' (a start still ahead)")
+async def test_a_question_offering_both_ways_is_answered_the_usual_way(thursday_engine):
+    answer = await thursday_engine.ask("Is Thursday renewed or cancelled?")
+    assert answer.text.startswith("Yes. Thursday was renewed"), answer.text
+
+
+@pytest.mark.parametrize("question", ["Is Desmond Achebe leaving?", "Has Desmond Achebe left the show?"])
+async def test_a_negative_question_about_someone_who_leaves(thursday_engine, question):
+    answer = await thursday_engine.ask(question)
+    assert answer.text.startswith("Yes. Desmond Achebe is not returning"), answer.text
+
+
 async def test_filming_that_is_only_scheduled_has_not_started(thursday_engine):
     answer = await thursday_engine.ask("Has filming started for season 3?")
     assert answer.text.startswith(("No.", "Not yet.")), answer.text

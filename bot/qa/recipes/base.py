@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.text.dates import month_year
+from bot.text.normalise import stem
 
 from ..knowledge import ShowKnowledge
 from ..lexicon import Lexicon
@@ -38,6 +39,24 @@ class Ask:
     confidence: float
     season: int | None  # resolved: "next season", "the final season" are numbers here
     part: int | None
+
+
+def asked_negatively(ask: Ask) -> bool:
+    """Whether a yes/no question asks about the opposite of what its recipe finds: "was it
+    cancelled?" of a renewal, "did X leave?" of a cast credit (the intent's `negative`).
+    "Renewed or cancelled?" offers both, and is answered the usual way round."""
+    words = ask.q.words
+    offers_both = "or" in words and words[-1] not in ("not", "nah")
+    return ask.q.yesno and not offers_both and any(stem(w) in ask.intent.negative for w in words)
+
+
+def verdict(ctx: Context, ask: Ask, said: str) -> str:
+    """"Yes.", "No." or "Not yet." for what the facts say (`said`), turned round for a
+    question asked negatively: a renewal is a no to "was it cancelled?", and "not renewed
+    yet" is neither a yes nor a no to it."""
+    if asked_negatively(ask):
+        said = {"yes": "no", "no": "yes"}.get(said, "unclear")
+    return ctx.t(said)
 
 
 @dataclass

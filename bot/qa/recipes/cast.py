@@ -9,7 +9,8 @@ from bot.text.normalise import plain_key, stem
 from ..knowledge import CastFact
 from ..models import Person
 from ..retriever import Query
-from .base import Ask, Context, Draft, attributed, join, newest_first, one_per_article, recency
+from ..understanding.people import spellings
+from .base import Ask, Context, Draft, attributed, join, newest_first, one_per_article, recency, verdict
 
 _STATUS_RANK = {"leaves": 0, "returns": 1, "joins": 1, "plays": 2}
 
@@ -45,16 +46,19 @@ def targets(ctx: Context, ask: Ask, kind: str) -> list[Person]:
     for link in ask.q.links:
         if link.person.kind != kind:
             continue
-        if _possessive_relation(ask.q.text, link.person, ask.q.links, ctx.retriever.intent_words(ask.intent.name)):
+        if _possessive_relation(ask.q.text, link.person, spellings(link, ask.q.words), ask.q.links,
+                                ctx.retriever.intent_words(ask.intent.name)):
             continue
         out.append(link.person)
     return out
 
 
-def _possessive_relation(text: str, person: Person, links, own_words: frozenset[str] = frozenset()) -> bool:
-    """"Nam-ra's mother": a possessive ties another thing to the name. "X's character" or
-    "X's role" is the question type's own word, not another thing."""
-    for alias in person.aliases:
+def _possessive_relation(text: str, person: Person, names: list[str], links,
+                         own_words: frozenset[str] = frozenset()) -> bool:
+    """"Nam-ra's mother": a possessive ties another thing to the name (as the question
+    writes it: `names`). "X's character" or "X's role" is the question type's own word,
+    not another thing."""
+    for alias in names:
         m = re.search(re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + r"['\u2019]s?\s+(\w+)", text, re.I)
         if m and stem(m.group(1).casefold()) in own_words:
             return False
@@ -159,10 +163,10 @@ def in_cast(ctx: Context, ask: Ask) -> Draft | None:
     char_id = newest.character or next((f.character for f in ctx.k.cast if f.actor == newest.actor and f.character), None)
     character = ctx.k.people[char_id].name if char_id else (wanted_char.name if wanted_char else "")
     if newest.status == "leaves":
-        head = ctx.t("no")
+        head = verdict(ctx, ask, "no")
         line = ctx.t("in_season_no" if season else "leaves", actor=actor, character=character or "before", season=season)
     else:
-        head = ctx.t("yes")
+        head = verdict(ctx, ask, "yes")
         if season is None:
             line = ctx.t("in_show", actor=actor, character=character) if character else ctx.t("stars_only", actor=actor)
         else:

@@ -8,12 +8,14 @@ from collections import Counter
 from bot.text.dates import month_year
 
 from ..knowledge import EventFact
+from ..models import Sentence
 from ..retriever import Query
 from .base import (
     Ask,
     Context,
     Draft,
     as_of,
+    asked_negatively,
     attributed,
     capitalised,
     join,
@@ -22,7 +24,9 @@ from .base import (
     recency,
     season_label,
     source_label,
+    verdict,
 )
+from .yesno import start_ahead
 
 _PAST = frozenset("did was were premiered came debuted released dropped aired started began".split())
 
@@ -136,8 +140,9 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
     if final is not None and season > final:
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
         if finals:
-            return Draft(f"{ctx.t('no')} {ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}",
-                         finals[:2])
+            # no season after the final one; but a show that ends was not cancelled either
+            head = ctx.t("unclear") if asked_negatively(ask) else ctx.t("no")
+            return Draft(f"{head} {ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}", finals[:2])
     facts = [e for e in renewals if e.season == season]
     positive = newest_first_events([e for e in facts if e.status == "renewed"])
     negative = newest_first_events([e for e in facts if e.status in ("not_renewed", "cancelled")])
@@ -148,17 +153,17 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
         dated = next((e for e in positive if e.date and e.precision >= 2), None)
         best = dated or positive[0]
         text = ctx.t("renewed_dated" if dated else "renewed", show=k.show.name, season=season, date=dated.date if dated else "")
-        return Draft(f"{ctx.t('yes')} {text} {attributed(ctx, best.sentence)}",
+        return Draft(f"{verdict(ctx, ask, 'yes')} {text} {attributed(ctx, best.sentence)}",
                      one_per_article([best.sentence] + [e.sentence for e in positive], 2))
     if negative and (not made or recency(negative[0].sentence) >= recency(made[0].sentence)):
         lead = negative[0]
         if lead.status == "cancelled":
-            return Draft(f"{ctx.t('no')} {ctx.t('cancelled', show=k.show.name)} {attributed(ctx, lead.sentence)}",
-                         [lead.sentence])
+            return Draft(f"{verdict(ctx, ask, 'no')} {ctx.t('cancelled', show=k.show.name)} "
+                         f"{attributed(ctx, lead.sentence)}", [lead.sentence])
         text = capitalised(as_of(ctx, lead.sentence) + ctx.t("not_renewed", show=k.show.name, season=season))
-        return Draft(f"{ctx.t('not_yet')} {text} {attributed(ctx, lead.sentence)}", [lead.sentence])
+        return Draft(f"{verdict(ctx, ask, 'not_yet')} {text} {attributed(ctx, lead.sentence)}", [lead.sentence])
     if made:
-        return Draft(f"{ctx.t('yes')} {attributed(ctx, made[0].sentence)}", [made[0].sentence])
+        return Draft(f"{verdict(ctx, ask, 'yes')} {attributed(ctx, made[0].sentence)}", [made[0].sentence])
     return None
 
 
@@ -211,17 +216,38 @@ def newest_first_events_like(facts):
 
 def filming(ctx: Context, ask: Ask) -> Draft | None:
     """Has filming started? Yes when a dated start (or wrap) of the season's filming is on
-    record; otherwise, and for where/when questions, the best sentences say."""
+    record; not yet when the newest word is of a start still ahead ("is scheduled to start
+    this autumn") whose date has not passed; otherwise, and for where/when questions, the
+    best sentences say."""
     from .describe import describe
     if not ask.q.yesno:
         return describe(ctx, ask)
     season = ask.season or ctx.k.latest_season
     events = newest_first_events([e for e in ctx.k.events if e.event in ("filming", "filming_end")
                                   and e.season == season and e.date])
-    if not events:
-        return describe(ctx, ask)
-    lead = events[0]
-    return Draft(f"{ctx.t('yes')} {attributed(ctx, lead.sentence)}", [lead.sentence])
+    planned = ask.q.words[:1] in (["will"], ["would"])  # "will filming start in June?" asks about the plan
+    ahead = [] if planned else [e for e in events if _still_ahead(ctx, e.sentence)]
+    started = [e for e in events if e not in ahead]
+    if started:
+        lead = started[0]
+        return Draft(f"{ctx.t('yes')} {attributed(ctx, lead.sentence)}", [lead.sentence])
+    draft = describe(ctx, ask)
+    lead = draft.sentences[0] if draft is not None and draft.sentences else None
+    if ahead and (lead is None or recency(lead) <= recency(ahead[0].sentence)):
+        lead = ahead[0].sentence  # the newest word is a dated plan
+    elif lead is None or planned or not _still_ahead(ctx, lead):
+        return draft
+    return Draft(f"{ctx.t('not_yet')} {attributed(ctx, lead)}", [lead])
+
+
+def _still_ahead(ctx: Context, s: Sentence) -> bool:
+    """Whether a sentence speaks of a filming start still ahead: planned, and on no date
+    the newest articles have passed ("set to begin in June 2023", read in 2024, has begun)."""
+    if not start_ahead(s.text):
+        return False
+    horizon = max((a.date for a in ctx.k.articles if a.date), default="")
+    dates = [_iso(e.ymd) for e in ctx.k.events if e.sentence is s and e.event == "filming" and e.ymd[0]]
+    return not any(when < horizon[:len(when)] for when in dates)
 
 
 def watch(ctx: Context, ask: Ask) -> Draft | None:

@@ -43,6 +43,7 @@ class Intent:
     yesno: bool = False
     example: str = ""
     family: str = ""  # question types of one family are not rivals (see intents.toml)
+    negative: frozenset[str] = frozenset()  # stems that ask the other way round (see intents.toml)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def load_intents(data: dict) -> list[Intent]:
         out.append(Intent(name, cfg["recipe"], tuple(cfg["phrasings"]), tuple(cfg.get("topics", ())),
                           cfg.get("needs"), tuple(cfg.get("roles", ())), cfg.get("expects"),
                           bool(cfg.get("time_sensitive")), bool(cfg.get("spoiler")), bool(cfg.get("yesno")),
-                          cfg.get("example", ""), cfg.get("family", name)))
+                          cfg.get("example", ""), cfg.get("family", name),
+                          frozenset(stem(w) for w in cfg.get("negative", ()))))
     return out
 
 

@@ -14,7 +14,7 @@ from bot.text.normalise import is_english, stem, tokens
 from bot.text.seasons import find_seasons
 
 from ..lexicon import Lexicon
-from .people import Link, PeopleLinker
+from .people import Link, PeopleLinker, spellings
 from .shows import ShowMention, number_after
 
 MAX_WORDS = 60  # a 4,000-character message is read only this far
@@ -100,6 +100,7 @@ class Reader:
         seasons = list(dict.fromkeys(seasons))
         season = seasons[0] if seasons else None
         links = linker.link(words, blocked, capitalised, common | _WH_WORDS)
+        links = self._names_slang_hid(text, words, links, blocked, linker, capitalised, common | _WH_WORDS)
         linked = {i for l in links for i in range(l.start, l.end)}
         titles, title_pos = self._other_titles(words, k, blocked | linked)
 
@@ -151,11 +152,33 @@ class Reader:
             i += 1
         q.slots = slots
         q.terms = list(dict.fromkeys(q.terms))
-        q.relation_terms = _relations(text, links)
+        q.relation_terms = _relations(text, links, words)
         taken = {i for m in shows for i in range(m.start, m.end)} | linked | set(title_pos)
         self._kind(q, words, taken)
         self._soften(q, words)
         return q
+
+    def _names_slang_hid(self, text: str, words: list[str], links: list[Link], blocked: set[int],
+                         linker: PeopleLinker, capitalised: set[str], common: set[str]) -> list[Link]:
+        """People named in the question as written whose name slang rewriting changed
+        ("Yoon Da-bin": "da" is chat for "the"), put over the words their name became."""
+        written = list(tokens(text))[:MAX_WORDS]
+        if written[:len(words)] == words:
+            return links  # nothing rewritten: most questions
+        apply = self.lexicon.phrases.apply
+        out = list(links)
+        for link in linker.link(written, set(), capitalised, common):
+            name = written[link.start:link.end]
+            became = apply(name)
+            if link.score < 100 or became == name:
+                continue
+            start = len(apply(written[:link.start]))
+            span = range(start, start + len(became))
+            if words[span.start:span.stop] != became or blocked.intersection(span):
+                continue
+            out = [l for l in out if not span.intersection(range(l.start, l.end))]
+            out.append(Link(link.person, span.start, span.stop, link.score))
+        return sorted(out, key=lambda l: l.start)
 
     def _soften(self, q: Question, words: list[str]) -> None:
         """An ordinary word no article uses is usually the very thing asked ("what is X's
@@ -261,12 +284,13 @@ _PERSON_NOUNS = frozenset("actor actors actress actresses star stars cast member
                           "villain hero lead newcomer host".split())
 
 
-def _relations(text: str, links: list[Link]) -> set[str]:
+def _relations(text: str, links: list[Link], words: list[str]) -> set[str]:
     """Words a possessive ties to a named person ("Park Ji-hu's birthday", "Nam-ra's mother"),
     unless another name follows them ("Wednesday's mom Morticia" asks about Morticia)."""
     out: set[str] = set()
     for link in links:
-        for alias in link.person.aliases:
+        names = spellings(link, words)
+        for alias in names:
             pattern = re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + r"['\u2019]s?\s+((?:\w+\s+){0,1}\w+)"
             m = re.search(pattern, text, re.I)
             if not m:
@@ -276,7 +300,7 @@ def _relations(text: str, links: list[Link]) -> set[str]:
                 break
             out.update(stem(w) for w in tokens(m.group(1)))
             break
-        for alias in link.person.aliases:
+        for alias in names:
             # "the mother of Nam-ra"
             m = re.search(r"(\w+)\s+of\s+" + re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+"), text, re.I)
             if m and m.group(1).casefold() not in ("one", "some", "all", "any", "most", "part", "role", "character"):

@@ -11,12 +11,19 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.text.normalise import is_english, tokens
+from bot.text.dates import MONTH_NAMES, WEEKDAYS
+from bot.text.normalise import tokens
 
 from ..models import Show
 
 FUZZY_CUTOFF = 88
 _DATE_LEAD = frozenset("on this last next every each by until since before after".split())
+_DAYS = frozenset(WEEKDAYS) | {m.casefold() for m in MONTH_NAMES}
+# "on" leads a show as often as a day ("who plays Juniper on Thursday"): after it, a day's
+# name is the day only in a question about when something comes out
+_AIRING = frozenset("when time date day week weekly schedule scheduled new episode episodes come comes coming out "
+                    "release releases released air airs aired airing premiere premieres premiered drop drops dropped "
+                    "stream streams streaming arrive arrives".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +59,8 @@ class ShowFinder:
                 ids = self._index.get(tuple(words[i:i + size]))
                 if not ids:
                     continue
-                if size == 1 and is_english(words[i]) and i and words[i - 1] in _DATE_LEAD:
-                    continue  # "on wednesday": a day, not the show "Wednesday"
+                if size == 1 and _a_day(words, i):
+                    continue  # "next wednesday": a day, not the show "Wednesday"
                 for show_id in sorted(ids):
                     out.append(ShowMention(show_id, i, i + size))
                 taken.update(range(i, i + size))
@@ -72,6 +79,14 @@ class ShowFinder:
                             out.append(ShowMention(show_id, i, i + size, exact=False))
                         taken.update(span)
         return sorted(out, key=lambda m: m.start)
+
+
+def _a_day(words: list[str], i: int) -> bool:
+    """Whether the title word at `i` names a day there: "next thursday", "new episodes
+    come out on thursday", but not "who plays Juniper on Thursday"."""
+    if not i or words[i] not in _DAYS or words[i - 1] not in _DATE_LEAD:
+        return False
+    return words[i - 1] != "on" or not _AIRING.isdisjoint(words)
 
 
 def number_after(words: list[str], mention: ShowMention) -> int | None:

@@ -12,7 +12,7 @@ from ..conftest import linked
 def contexts(thursday_knowledge, bakery_knowledge, lexicon, matcher):
     out = {}
     for k in (thursday_knowledge, bakery_knowledge):
-        linked(k)
+        linked(k, lexicon, matcher)
         out[k.show.id] = Context(k, Retriever(k, lexicon, matcher.intent_words), lexicon)
     return out
 

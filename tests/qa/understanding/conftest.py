@@ -13,9 +13,10 @@ def finder(thursday_knowledge, bakery_knowledge) -> ShowFinder:
 
 
 @pytest.fixture(scope="session")
-def read(reader, lexicon, finder, thursday_knowledge, bakery_knowledge):
+def read(reader, lexicon, matcher, finder, thursday_knowledge, bakery_knowledge):
     """read(question, show_id) -> Question, with the shows the question names found first."""
-    shows = {"thursday": linked(thursday_knowledge), "blue-hour-bakery": linked(bakery_knowledge)}
+    shows = {"thursday": linked(thursday_knowledge, lexicon, matcher),
+             "blue-hour-bakery": linked(bakery_knowledge, lexicon, matcher)}
 
     def run(text: str, show: str = "blue-hour-bakery"):
         words = lexicon.words(text)

@@ -62,16 +62,14 @@ def test_autocomplete_offers_characters_and_actors(bakery):
     assert len(bakery.complete("", 3)) == 3
 
 
-@pytest.mark.xfail(strict=True, reason="a character credited with a rank ('Sergeant Tobias Reed') is only found "
-                                       "by the full credited name: 'Tobias Reed' is neither an alias (the articles "
-                                       "never write it alone) nor within the fuzzy cutoff, so 'who plays Tobias "
-                                       "Reed?' is declined")
 def test_a_character_without_the_rank_they_are_credited_with(thursday):
     assert link(thursday, "who plays tobias reed") == ["Sergeant Tobias Reed"]
 
 
-@pytest.mark.xfail(strict=True, reason="a Western character's first name alone ('Juniper', as the articles "
-                                       "themselves write: \"Juniper's estranged mother\") is no alias: only Korean "
-                                       "hyphenated given names get a short form (people._short_forms)")
 def test_a_character_by_first_name(thursday):
     assert link(thursday, "who plays Juniper", capitalised={"juniper"}) == ["Juniper Vale"]
+
+
+def test_a_given_name_beside_another_name_is_someone_else(thursday):
+    assert link(thursday, "who plays Juniper Smith", capitalised={"juniper", "smith"}) == []
+    assert link(thursday, "who plays juniper vael") == ["Juniper Vale"]  # the whole name, misspelt

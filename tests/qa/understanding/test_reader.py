@@ -88,15 +88,14 @@ def test_a_persons_possessive_asks_about_something_of_theirs(read):
     assert "birthdai" in q.relation_terms or "birthday" in q.relation_terms
 
 
-@pytest.mark.xfail(strict=True, reason="the reader links people on words after slang rewriting (language.toml "
-                                       "maps 'da' to 'the'), so the syllable of 'Yoon Da-bin' is gone before the "
-                                       "people linker looks: who plays Yoon Da-bin is declined")
 def test_a_name_syllable_that_is_also_slang_is_still_a_name(read):
     assert [p.name for p in read("who plays Yoon Da-bin?").people] == ["Yoon Da-bin"]
 
 
-@pytest.mark.xfail(strict=True, reason="PeopleLinker.link skips spans whose last word is a stop word, and "
-                                       "'Seol-a' splits into 'seol' + 'a': a given name ending in a one-letter "
-                                       "syllable is never linked (one word 'seol' is too short to match fuzzily)")
 def test_a_given_name_ending_in_a_one_letter_syllable(read):
     assert [p.name for p in read("who plays Seol-a?").people] == ["Yoon Seol-a"]
+
+
+def test_a_possessive_after_a_given_name_alone(read):
+    q = read("Who plays Juniper's mother?", "thursday")
+    assert [p.name for p in q.people] == ["Juniper Vale"] and "mother" in q.relation_terms

@@ -25,6 +25,12 @@ def test_a_weekday_after_a_date_word_is_a_day_not_the_show(finder):
     assert found(finder, "what comes out next thursday") == []
 
 
+def test_a_weekday_title_after_on_is_the_show_unless_the_question_is_about_airing(finder):
+    assert found(finder, "who plays juniper vale on thursday") == ["thursday"]
+    assert found(finder, "is lila montrose on thursday") == ["thursday"]
+    assert found(finder, "when do new episodes air on thursday") == []
+
+
 def test_both_shows_in_one_question(finder):
     assert found(finder, "is thursday better than blue hour bakery") == ["thursday", "blue-hour-bakery"]
 
