@@ -6,6 +6,7 @@ time, loaded on first need), never does I/O itself, and never imports Discord.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import unicodedata
@@ -223,6 +224,15 @@ class Engine:
             return self._answer(text, intent.name, confidence, draft, k, f"intent {intent.name}")
         if season is not None and season not in k.seasons and not (intent and intent.recipe == "renewal"):
             return self._decline(text, f"season {season} is not in the articles", k)
+        if intent is not None and intent.needs and confidence >= self.thresholds.intent and not _has(q, intent.needs):
+            # "who plays the teacher?" with no teacher named in the articles: the words that
+            # describe the missing person are what a found sentence must hold, and with no
+            # such words ("who plays?") there is nothing to look for
+            vocab = self.matcher.intent_words.get(intent.name, frozenset())
+            described = {t for t in q.terms if t not in vocab and t not in self.lexicon.weak}
+            if not described:
+                return self._decline(text, f"question type {intent.name} names no {intent.needs}", k)
+            q = dataclasses.replace(q, soft=q.soft - described)
         found = self._from_search(q, k, season, part)
         if found is not None:
             return self._answer(text, "search", found[1], found[0], k, "sentence search")
@@ -257,6 +267,9 @@ class Engine:
             return None, top.intent, top.score
         intent = top.intent
         if intent.needs and not _has(q, intent.needs):
+            alt = self._show_as_person(q, k, intent.needs)
+            if alt is not None:
+                return self._from_intent(alt, k, self.matcher.rank(alt.slots), season, part)
             log.info("question type %s needs a %s; none named in %r", intent.name, intent.needs, q.text[:200])
             return None, intent, top.score
         ask = Ask(q, intent, top.score, season, part)
@@ -271,6 +284,18 @@ class Engine:
             log.info("answer for %s does not account for %s in %r", intent.name, sorted(missing), q.text[:200])
             return None, intent, top.score
         return draft, intent, top.score
+
+    def _show_as_person(self, q: Question, k: ShowKnowledge, needs) -> Question | None:
+        """A show named after its title character ("who plays Wednesday?" in *Wednesday*):
+        when the question type needs a person and the only candidate is the show's name,
+        the question read again with that name as a person, if it is one."""
+        if not q.show_named:
+            return None
+        alt = self.reader.read(q.text, k, [], None)
+        if not _has(alt, needs):
+            return None
+        log.info("the show's name read as a person's (%s) in %r", alt.links[0].person.name, q.text[:200])
+        return alt
 
     def _unaccounted(self, q: Question, k: ShowKnowledge, intent, draft: Draft) -> set[str]:
         """Question words that neither choose the question type nor are in the answer: an

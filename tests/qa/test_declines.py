@@ -13,6 +13,11 @@ UNSAID = [
     ("blue-hour-bakery", "How old is Baek Yu-ri?"),
     ("blue-hour-bakery", "what is the capital of france"),
     ("blue-hour-bakery", "tell me a joke"),
+    # a question type that needs a person, with none named: only words that describe the
+    # person could find one, and the articles have none of them
+    ("thursday", "who plays?"),
+    ("thursday", "who plays the villain?"),
+    ("blue-hour-bakery", "who plays the landlord?"),
 ]
 
 

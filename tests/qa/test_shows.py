@@ -116,3 +116,19 @@ async def test_the_weekday_as_a_day_is_not_the_show(shows_engine):
 async def test_who_plays_someone_on_the_weekday_show(shows_engine):
     answer = await shows_engine.ask("Who plays Juniper Vale on Thursday?")
     assert answer.answered and answer.show == "thursday" and says(answer, "Lila Montrose")
+
+
+async def test_a_show_named_after_its_title_character(copy_show, tmp_path):
+    """"Who plays Marigold?" in *Marigold*: the show's name is the person asked about."""
+    from bot.config import Config
+    from ..conftest import write_article
+    from ..helpers import ask_once
+    folder = tmp_path / "shows" / "marigold"
+    write_article(folder, "001-marigold-cast.md",
+                  "Marigold is a detective drama streaming on Kovi.\n\n"
+                  "Ada Winslow plays Marigold Finch, a detective who solves crimes with her bakery's regulars.\n\n"
+                  "Tom Reyes plays Inspector Hale.\n\n"
+                  "In the second season Ada Winslow returns as Marigold, now running the bakery alone.\n",
+                  title="Marigold cast: who stars in the detective drama", publisher="Kovi Weekly", date="2024-03-01")
+    answer = await ask_once(Config(articles_dir=folder, data_dir=tmp_path / "data"), "who plays marigold?")
+    assert answer.answered and answer.text.startswith("Ada Winslow plays Marigold"), answer.text
