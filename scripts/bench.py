@@ -600,10 +600,11 @@ def db_size_mb(data: Path) -> float:
 
 
 def sentences_of(db: Path) -> list[str]:
+    from bot.storage.knowledge import unpack  # records are stored compressed
     with sqlite3.connect(db) as conn:
         out = []
         for (record,) in conn.execute("SELECT r.record FROM files f JOIN records r ON r.sha = f.sha"):
-            out.extend(s["t"] for s in json.loads(record)["sentences"])
+            out.extend(s["t"] for s in unpack(record)["sentences"])
     return out
 
 

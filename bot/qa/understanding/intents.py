@@ -27,6 +27,7 @@ STOPWORD_WEIGHT = 0.3
 SLOT_WEIGHT = 2.0
 CONTEXT_SLOT_WEIGHT = 0.6  # {show} and {season} say little about the question type
 FUZZ_SHARE = 0.35  # how much of the score is rapidfuzz's string similarity
+EXACT_WITHIN = 0.1  # types scored exactly: those that can come this close to the best
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,17 @@ class IntentMatcher:
             for q_slot in accepted:
                 if slot != q_slot:
                     self._index[q_slot].extend(self._index.get(slot, []))
+        # word -> (phrasing, the weight the phrasing gives it): what rank() adds up
+        self._postings: dict[str, list[tuple[int, float]]] = {}
+        for w, found in self._index.items():
+            postings = []
+            for i in found:
+                pw = self._phrasings[i].words.get(w)
+                if pw is None and w in PEOPLE_SLOTS:  # a <person> phrasing slot takes any name
+                    pw = self._phrasings[i].words.get("<person>")
+                if pw is not None:
+                    postings.append((i, pw))
+            self._postings[w] = postings
         self.by_name = {i.name: i for i in intents}
 
     def word_weight(self, word: str) -> float:
@@ -135,33 +147,48 @@ class IntentMatcher:
             return []
         overlap: dict[int, float] = defaultdict(float)
         for w, weight in q.items():
-            for i in self._index.get(w, ()):
-                p = self._phrasings[i]
-                pw = p.words.get(w)
-                if pw is None and w in PEOPLE_SLOTS:  # a <person> phrasing slot takes any name
-                    pw = p.words.get("<person>")
-                if pw is not None:
-                    overlap[i] += min(weight, pw)
+            for i, pw in self._postings.get(w, ()):
+                overlap[i] += weight if weight < pw else pw
         text = " ".join(words)
         # the weighted overlap first; rapidfuzz only for each intent's three closest phrasings
         by_intent: dict[str, list[tuple[float, int]]] = defaultdict(list)
         for i, shared in overlap.items():
             p = self._phrasings[i]
             by_intent[p.intent.name].append((2 * shared / (q_total + p.total), i))
-        best: dict[str, Match] = {}
+        # how much of the question the intent's whole vocabulary explains: long questions
+        # rarely match one phrasing closely
+        candidates = []
         for name, scored in by_intent.items():
-            for dice, i in sorted(scored, reverse=True)[:3]:
+            vocab = self.intent_words[name]
+            covered = sum(weight for w, weight in q.items()
+                          if w in vocab or (w in PEOPLE_SLOTS and "<person>" in vocab)) / q_total
+            top = sorted(scored, reverse=True)[:3]
+            dice = top[0][0]
+            low = _final((1 - FUZZ_SHARE) * dice, covered)  # string similarity 0
+            high = _final((1 - FUZZ_SHARE) * dice + FUZZ_SHARE * min(1.0, dice / 0.4), covered)  # and 1
+            candidates.append((high, low, name, top, covered))
+        # Only the best and any type within the decline margin of it matter to the engine;
+        # rapidfuzz (most of the cost) runs only for types that could come that close, and
+        # the others keep their lower bound, which stays below those.
+        bar = max((low for _, low, *_ in candidates), default=0.0) - EXACT_WITHIN
+        out = []
+        for high, low, name, top, covered in candidates:
+            if high < bar:
+                p = self._phrasings[top[0][1]]
+                out.append(Match(p.intent, low, p.text))
+                continue
+            best: Match | None = None
+            for dice, i in top:
                 p = self._phrasings[i]
                 ratio = fuzz.token_set_ratio(text, p.text) / 100 if dice > 0.2 else 0.0
                 score = (1 - FUZZ_SHARE) * dice + FUZZ_SHARE * ratio * min(1.0, dice / 0.4)
-                if name not in best or score > best[name].score:
-                    best[name] = Match(p.intent, score, p.text)
-        # how much of the question the intent's whole vocabulary explains: long questions
-        # rarely match one phrasing closely
-        out = []
-        for name, m in best.items():
-            vocab = self.intent_words[name]
-            covered = sum(weight for w, weight in q.items()
-                          if w in vocab or (w in PEOPLE_SLOTS and "<person>" in vocab))
-            out.append(Match(m.intent, min(1.0, 0.6 * m.score + 0.4 * covered / q_total), m.phrasing))
+                if best is None or score > best.score:
+                    best = Match(p.intent, score, p.text)
+            out.append(Match(best.intent, _final(best.score, covered), best.phrasing))
         return sorted(out, key=lambda m: -m.score)
+
+
+def _final(phrasing_score: float, covered: float) -> float:
+    """A type's score: its best phrasing's similarity, and how much of the question the
+    type's whole vocabulary explains."""
+    return min(1.0, 0.6 * phrasing_score + 0.4 * covered)

@@ -6,6 +6,8 @@ is tried only on words the show does not otherwise know, for typos in a title.
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -45,7 +47,10 @@ class ShowFinder:
                     self._index.setdefault(key, set()).add(show.id)
         self._longest = max((len(k) for k in self._index), default=0)
         self._names = {" ".join(k): ids for k, ids in self._index.items() if len(" ".join(k)) >= 4}
-        self._name_list = list(self._names)  # for rapidfuzz, built once
+        # for rapidfuzz, built once, by length: a name much shorter or longer than the words
+        # cannot reach the cutoff, and with thousands of shows most names are skipped so
+        self._name_list = sorted(self._names, key=len)
+        self._name_lengths = [len(n) for n in self._name_list]
 
     def find(self, words: list[str], unknown: set[int] = frozenset()) -> list[ShowMention]:
         """Non-overlapping mentions, longest first; `unknown` marks word positions no show
@@ -73,12 +78,21 @@ class ShowFinder:
                     phrase = " ".join(words[i:i + size])
                     if len(phrase) < 5:
                         continue
-                    best = process.extractOne(phrase, self._name_list, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                    best = process.extractOne(phrase, self._near_in_length(len(phrase)), scorer=fuzz.ratio,
+                                              score_cutoff=FUZZY_CUTOFF)
                     if best:
                         for show_id in sorted(self._names[best[0]]):
                             out.append(ShowMention(show_id, i, i + size, exact=False))
                         taken.update(span)
         return sorted(out, key=lambda m: m.start)
+
+    def _near_in_length(self, n: int) -> list[str]:
+        """The names whose length lets fuzz.ratio reach the cutoff against n characters:
+        ratio <= 2 * shorter / (shorter + longer)."""
+        c = FUZZY_CUTOFF / 100
+        lo = bisect.bisect_left(self._name_lengths, math.ceil(n * c / (2 - c)))
+        hi = bisect.bisect_right(self._name_lengths, math.floor(n * (2 - c) / c))
+        return self._name_list[lo:hi]
 
 
 def _a_day(words: list[str], i: int) -> bool:
