@@ -177,7 +177,9 @@ class Retriever:
         score = 0.5 * coverage + 0.15 * lexical + 0.25 * topic + season_score
         if q.people:
             score += 0.2 if q.people <= s.people else 0.08 if q.people & s.people else -0.15
-        if q.expects:
+        if q.expects == "place" and has_type and not self._facets(s).located:
+            score += 0.05  # "the Green Home survivors" names a place without saying anyone is there
+        elif q.expects:
             score += 0.15 if has_type else -0.1
         if q.time_sensitive:
             score += 0.15 * self._recency.get(s.article.date or "", 0.0)
@@ -221,8 +223,9 @@ class Retriever:
         facets = self._facet_cache.get(s.id)
         if facets is None:
             dates = find_dates(s.text)
-            facets = Facets(any(d.year or d.month for d in dates), find_numbers(s.text, dates), places_in(s.text, self.k),
-                            self._names_other_work(s))
+            places = places_in(s.text, self.k)
+            facets = Facets(any(d.year or d.month for d in dates), find_numbers(s.text, dates), places,
+                            self._names_other_work(s), located(s.text, places))
             self._facet_cache[s.id] = facets
         return facets
 
@@ -288,6 +291,7 @@ class Facets:
     numbers: list
     places: list[str]
     other_work: bool
+    located: bool = False  # a place stands after "in", "at", "to", ...: where something is or happens
 
 
 def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, unit: frozenset[str] = frozenset(),
@@ -369,6 +373,21 @@ def places_in(text: str, k) -> list[str]:
             out.append(m.group())
     out.extend(m.group().split(None, 1)[1] for m in _PLACE_NOUN.finditer(text))
     return out
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|inside|throughout|from|into|to|under|on)\s"
+                       r"(?:the\s|a\s|an\s|its\s|their\s)?$", re.I)
+
+
+def located(text: str, places: list[str]) -> bool:
+    """Whether a place in the sentence follows a locative word ("end up in the ruins of a
+    stadium"), as an answer to "where" does, rather than naming a thing ("Green Home
+    survivors")."""
+    for p in places:
+        at = text.find(p)
+        if at > 0 and _LOCATIVE.search(text, max(0, at - 16), at):
+            return True
+    return False
 
 
 def _is_person_or_time(span: str, k) -> bool:

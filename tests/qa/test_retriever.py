@@ -104,3 +104,16 @@ def test_holds_counts_longer_forms_and_headings(thursday):
     assert thursday.holds(cast_line, stem("cast")) == 1.0
     assert thursday.holds(cast_line, stem("season")) == 0.5  # its heading says "Season 2 cast"
     assert thursday.holds(cast_line, stem("zeppelin")) == 0.0
+
+
+@pytest.mark.parametrize("text, places, ok", [
+    ("Most of the survivors end up in the ruins of a stadium.", ["the ruins"], True),
+    ("Filming took place at Pinewood Studios.", ["Pinewood Studios"], True),
+    ("The core Green Home survivors are all on board.", ["Green Home"], False),
+    ("Hyosan High School students fight on.", ["Hyosan High School"], False),
+])
+def test_a_place_after_a_locative_word_says_where(text, places, ok):
+    # "where do they end up?" is answered by "in the ruins", not by a place name that only
+    # describes someone ("the Green Home survivors")
+    from bot.qa.retriever import located
+    assert located(text, places) is ok
