@@ -36,6 +36,13 @@ async def test_an_opinion_is_declined_as_such(thursday_engine):
     assert not answer.answered
 
 
+@pytest.mark.parametrize("question", ["What is the show Glass about?", "who stars in the series glass"])
+async def test_another_show_named_by_a_common_word_is_declined(thursday_engine, question):
+    # "Glass" is one of the director's other shows: after "the show" it is that title, not the word
+    answer = await thursday_engine.ask(question)
+    assert not answer.answered and "not that show" in answer.text, answer.text
+
+
 async def test_a_person_the_articles_know_but_not_for_that(bakery_engine):
     answer = await bakery_engine.ask("What is Seo Ji-wan's birthday?")
     assert answer.text.startswith("Sorry, my sources don't say that about Seo Ji-wan.")

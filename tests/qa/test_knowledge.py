@@ -88,7 +88,8 @@ def test_episode_counts_per_season(thursday_knowledge, bakery_knowledge):
 
 
 def test_other_works_named_in_the_articles(thursday_knowledge, bakery_knowledge):
-    assert thursday_knowledge.other_titles == {"harbor lights": "Harbor Lights"}
+    assert thursday_knowledge.other_titles == {"harbor lights": "Harbor Lights", "undertow": "Undertow",
+                                               "salt road": "Salt Road", "glass": "Glass"}
     assert bakery_knowledge.other_titles == {"midnight tailor": "Midnight Tailor"}
 
 

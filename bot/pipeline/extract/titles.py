@@ -12,9 +12,22 @@ _TITLE = re.compile(
 _SMALL = frozenset("a an the of and or in on at to for with from by as is are us our my your vs".split())
 
 
+_ITEM = r"[A-Z0-9][\w'\u2019:&-]*(?:\s(?:of|the|and|in|on|at|to|a|an|[A-Z0-9][\w'\u2019:&-]*)){0,5}"
+# "the TV shows Trap, King2Hearts, and Intimate Strangers": a list of unquoted titles
+# after a plural kind of work; two items at least, so that a lone capitalised word after
+# "series" is not taken for one
+_LISTED = re.compile(r"\b(?:shows|series|dramas|films|movies|sitcoms|miniseries)\s(?:like\s|such\sas\s|including\s)?"
+                     rf"(?P<list>{_ITEM}(?:,\s{_ITEM})*,?\s(?:and|or)\s{_ITEM})")
+_ITEM_SPLIT = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+
+
 def titles_in(text: str) -> list[str]:
-    """Title-cased quoted/emphasised spans: most words capitalised, no sentence inside."""
-    return [span for span, _, _ in title_spans(text)]
+    """Title-cased quoted/emphasised spans (most words capitalised, no sentence inside),
+    and unquoted titles listed after "the shows", "films like", ..."""
+    out = [span for span, _, _ in title_spans(text)]
+    for m in _LISTED.finditer(text):
+        out.extend(t for t in _ITEM_SPLIT.split(m.group("list")) if t and t not in out and looks_like_title(t))
+    return out
 
 
 def title_spans(text: str) -> list[tuple[str, int, int]]:

@@ -24,6 +24,9 @@ _AUX = frozenset("is are was were do does did has have had will would can could 
 _WH = ("who", "whom", "whose", "when", "where", "why", "how", "which", "what")
 
 
+_WORK_KINDS = frozenset("show shows series drama dramas film films movie movies sitcom kdrama".split())
+
+
 @dataclass
 class Question:
     text: str
@@ -205,6 +208,8 @@ class Reader:
         return near[0] if near else word
 
     def _other_titles(self, words: list[str], k, blocked: set[int]) -> tuple[list[str], set[int]]:
+        """Other works the question names; a title that is also an English word ("Trap")
+        only after a kind of work ("the show trap")."""
         found, positions = [], set()
         if not k.other_titles:
             return found, positions
@@ -215,7 +220,7 @@ class Reader:
                 if positions.intersection(span) or blocked.intersection(span):
                     continue
                 key = " ".join(words[i:i + size])
-                if key in k.other_titles and (size > 1 or not is_english(key)):
+                if key in k.other_titles and (size > 1 or not is_english(key) or (i and words[i - 1] in _WORK_KINDS)):
                     found.append(k.other_titles[key])
                     positions.update(span)
         return found, positions

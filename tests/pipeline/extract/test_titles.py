@@ -11,6 +11,10 @@ from bot.pipeline.extract.titles import looks_like_title, title_spans, titles_in
     ("he said it *really* loudly", []),
     ("the \"best thing\" on TV", []),
     ("\"It was a long night. We loved it.\"", []),
+    ("best known for the TV shows Undertow, Salt Road, and Glass.", ["Undertow", "Salt Road", "Glass"]),
+    ("She directed films like Harbor Lights and Tin Crown", ["Harbor Lights", "Tin Crown"]),
+    ("The series Thursday premiered in 2023 and Streamly loved it.", []),  # a list needs two titles
+    ("the shows and films on Streamly and Kovi", []),
 ])
 def test_titles_in_text(text, expected):
     assert titles_in(text) == expected
