@@ -17,14 +17,8 @@ from bot.storage.backups import Backups
 from bot.storage.guild_articles import GuildArticleStore, NewArticle
 from bot.storage.guild_settings import GuildSettingsStore
 from tests.conftest import BUNDLED_SHOW
+from tests.helpers import SEASON_3_ARTICLE as SEASON_3
 
-SEASON_3 = """---
-title: All of Us Are Dead season 3 gets a release date
-publisher: Showbot Test News
-date: 2026-01-10
----
-Netflix announced that All of Us Are Dead season 3 will premiere on June 5, 2026.
-"""
 
 
 @pytest.fixture

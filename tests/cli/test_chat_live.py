@@ -14,16 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BUNDLED_SHOW
+from tests.helpers import SEASON_3_ARTICLE as SEASON_3, SEASON_3_QUESTION as QUESTION
 
 CHECKOUT = Path(__file__).resolve().parents[2]
-QUESTION = "When does season 3 come out?"
-SEASON_3 = """---
-title: All of Us Are Dead season 3 gets a release date
-publisher: Showbot Test News
-date: 2026-01-10
----
-Netflix announced that All of Us Are Dead season 3 will premiere on June 5, 2026.
-"""
 
 
 class Chat:

@@ -3,40 +3,16 @@ another process's build, and server articles changed elsewhere; questions asked 
 it reloads are all answered."""
 import asyncio
 import logging
-import shutil
 
 import pytest
 
-from bot.config import Config
 from bot.live import KnowledgeWatcher, build_stamp, can_reload
 from bot.pipeline.build import build
-from bot.service import open_engine
 from bot.storage.guild_articles import GuildArticleStore, NewArticle
 from bot.storage.guild_settings import GuildSettingsStore
-from tests.conftest import BUNDLED_SHOW
+from tests.helpers import SEASON_3_ARTICLE as SEASON_3, SEASON_3_QUESTION as QUESTION
+from tests.helpers import config, engine  # noqa: F401  (fixtures: a copy of the bundled show)
 
-QUESTION = "When does season 3 come out?"
-SEASON_3 = """---
-title: All of Us Are Dead season 3 gets a release date
-publisher: Showbot Test News
-date: 2026-01-10
----
-Netflix announced that All of Us Are Dead season 3 will premiere on June 5, 2026.
-"""
-
-
-@pytest.fixture
-def config(tmp_path) -> Config:
-    articles = tmp_path / "articles"
-    shutil.copytree(BUNDLED_SHOW, articles)
-    return Config(articles_dir=articles, data_dir=tmp_path / "data")
-
-
-@pytest.fixture
-async def engine(config):
-    engine = await open_engine(config)
-    yield engine
-    await engine.close()
 
 
 @pytest.fixture

@@ -1,38 +1,13 @@
 """The running bot follows its articles folder (real engine, SimCord): a dropped article
 answers within a few seconds, a deleted one stops answering, nothing is restarted."""
-import shutil
 
 import pytest
 
-from bot.config import Config
 from bot.live import POLL_SECONDS
-from bot.service import open_engine
-from tests.conftest import BUNDLED_SHOW
+from tests.helpers import SEASON_3_ARTICLE as SEASON_3, SEASON_3_QUESTION as QUESTION
+from tests.helpers import config, engine  # noqa: F401  (fixtures: a copy of the bundled show)
 
 pytestmark = pytest.mark.real_engine
-
-QUESTION = "When does season 3 come out?"
-SEASON_3 = """---
-title: All of Us Are Dead season 3 gets a release date
-publisher: Showbot Test News
-date: 2026-01-10
----
-Netflix announced that All of Us Are Dead season 3 will premiere on June 5, 2026.
-"""
-
-
-@pytest.fixture
-def config(tmp_path) -> Config:
-    articles = tmp_path / "articles"
-    shutil.copytree(BUNDLED_SHOW, articles)
-    return Config(articles_dir=articles, data_dir=tmp_path / "data")
-
-
-@pytest.fixture
-async def engine(config):
-    engine = await open_engine(config)
-    yield engine
-    await engine.close()
 
 
 async def _answer(world) -> str:
