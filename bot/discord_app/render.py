@@ -160,6 +160,20 @@ def fit(embed: discord.Embed) -> discord.Embed:
     return embed
 
 
+def _fit_lines(lines: list[str]) -> str:
+    """As many lines as fit an embed's description, then "…and N more." for the rest."""
+    out: list[str] = []
+    used = 0
+    for shown, line in enumerate(lines):
+        more = f"\n…and {len(lines) - shown} more."
+        if used + len(line) + 1 + len(more) > DESCRIPTION_LIMIT:
+            out.append(more.strip())
+            break
+        out.append(line)
+        used += len(line) + 1
+    return "\n".join(out)
+
+
 def render_sources(articles: Sequence[Article], *, show: str = ANY_SHOW) -> discord.Embed:
     """The articles the bot knows, with publisher, date and link; the ones this server's
     admins added (with /knowledge add) are marked."""
@@ -168,9 +182,8 @@ def render_sources(articles: Sequence[Article], *, show: str = ANY_SHOW) -> disc
     if not articles:
         embed.description = "No articles are loaded yet."
         return embed
-    lines: list[str] = []
-    used = 0
-    for shown, article in enumerate(articles):
+    lines = []
+    for article in articles:
         title = _escape(article.title)
         if article.url and article.url.startswith(("http://", "https://")):
             title = f"[{title}]({article.url})"
@@ -178,14 +191,8 @@ def render_sources(articles: Sequence[Article], *, show: str = ANY_SHOW) -> disc
         if article.guild_id is not None:
             parts.append("added on this server")
         meta = " · ".join(parts)
-        line = shorten(f"• {title}" + (f" — {meta}" if meta else ""), 400)
-        more = f"\n…and {len(articles) - shown} more."
-        if used + len(line) + 1 + len(more) > DESCRIPTION_LIMIT:
-            lines.append(more.strip())
-            break
-        lines.append(line)
-        used += len(line) + 1
-    embed.description = "\n".join(lines)
+        lines.append(shorten(f"• {title}" + (f" — {meta}" if meta else ""), 400))
+    embed.description = _fit_lines(lines)
     embed.set_footer(text=f"{len(articles)} article(s). Every answer cites the ones it used.")
     return embed
 
@@ -257,24 +264,17 @@ def render_server_articles(articles: Sequence, shows: Mapping[str, str]) -> disc
     if not articles:
         embed.description = "None yet. Add one with `/knowledge add` (a file or a link)."
         return embed
-    lines: list[str] = []
-    used = 0
-    for shown, article in enumerate(articles):
+    lines = []
+    for article in articles:
         who = f"<@{article.added_by}>" if article.added_by else "the host admin"
         meta = " · ".join(part for part in (
             _escape(article.date) if article.date else None,
             _escape(article.publisher) if article.publisher else None,
             _escape(shows.get(article.show_id, article.show_id)) if len(shows) > 1 else None,
         ) if part)
-        line = shorten(f"• **{_escape(article.name)}**" + (f" — {meta}" if meta else "")
-                       + f"\n  added by {who} <t:{int(article.added_at)}:R>", 500)
-        more = f"\n…and {len(articles) - shown} more."
-        if used + len(line) + 1 + len(more) > DESCRIPTION_LIMIT:
-            lines.append(more.strip())
-            break
-        lines.append(line)
-        used += len(line) + 1
-    embed.description = "\n".join(lines)
+        lines.append(shorten(f"• **{_escape(article.name)}**" + (f" — {meta}" if meta else "")
+                             + f"\n  added by {who} <t:{int(article.added_at)}:R>", 500))
+    embed.description = _fit_lines(lines)
     embed.set_footer(text=f"{len(articles)} article(s). /knowledge remove takes one out; /knowledge export "
                           "downloads them all.")
     return embed
