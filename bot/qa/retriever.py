@@ -19,6 +19,7 @@ The retriever only scores; whether the best is good enough is policy's call.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from bot.text.dates import find_dates
@@ -28,6 +29,8 @@ from bot.text.normalise import stem, tokens
 from .lexicon import Lexicon
 from .models import Sentence
 
+PROXIMITY_RERANK = 8  # leading sentences re-ranked by how close together the question's words stand
+PROXIMITY_WINDOW = 3  # words apart that still count as side by side
 CANDIDATES = 40  # sentences re-ranked per question, taken from the lexical and entity indexes
 _PLACE = re.compile(r"(?P<before>\w*)\s?\b(?:in|at|near|outside|around|across|inside|throughout|from)\s(?:the\s)?(?P<name>[A-Z][\w'\u2019-]+(?:[\s,]+[A-Z][\w'\u2019-]+)*)")
 # a name that is a place by its last word, wherever it stands ("Hyosan High School")
@@ -155,7 +158,34 @@ class Retriever:
         scored = [self.score(self.k.sentences[i], q, float(lexical[i]) / top_lexical if lexical is not None and top_lexical else 0.0)
                   for i in ids]
         scored.sort(key=lambda x: (-x.score, -(self._recency.get(x.sentence.article.date or "", 0.0))))
+        if len(q.terms) >= 2 and not q.expects:
+            # the question's words side by side ("new races of zombies") say more than the
+            # same words scattered over a sentence; looked at only for the leading few, and
+            # only for questions after a description (a fact's sentence is found by its type)
+            head = scored[:PROXIMITY_RERANK]
+            for x in head:
+                x.score += self._proximity(x, q)
+            head.sort(key=lambda x: (-x.score, -(self._recency.get(x.sentence.article.date or "", 0.0))))
+            scored[:PROXIMITY_RERANK] = head
         return scored[:limit]
+
+    def _proximity(self, x: Scored, q: Query) -> float:
+        """0.05 for each pair of the question's words that stand within a few words of each
+        other in the sentence, at most 0.1."""
+        if len(x.matched) < 2:
+            return 0.0
+        order = self._stems_in_order(x.sentence.text)
+        at = []
+        for i, w in enumerate(order):
+            for t in x.matched:
+                if w == t or (len(t) >= 5 and w.startswith(t)) or w in self.lexicon.related.get(t, ()):
+                    at.append((i, t))
+                    break
+        pairs = sum(1 for (i, a), (j, b) in zip(at, at[1:]) if a != b and j - i <= PROXIMITY_WINDOW)
+        return min(0.1, 0.05 * pairs)
+
+    def _stems_in_order(self, text: str) -> list[str]:
+        return _stems_in_order(text, self.lexicon.phrases)
 
     def score(self, s: Sentence, q: Query, lexical: float = 0.0) -> Scored:
         matched, missing = set(), set()
@@ -244,8 +274,9 @@ class Retriever:
             return 1.0
         if len(term) >= 5 and any(w.startswith(term) or (len(w) >= 5 and term.startswith(w)) for w in s.words):
             return 0.9
-        if self.lexicon.related.get(term, frozenset()) & s.words:
-            return 0.6
+        related = self.lexicon.related.get(term, frozenset()) & s.words
+        if related and any(re.search(rf"(?<![\w'-]){re.escape(w)}", s.text) for w in related):
+            return 0.6  # written in lower case: a word, not part of a name ("Song Jae-ik" is not music)
         if term in s.context:
             return 0.5  # its heading (or the article's title) says it
         return 0.0
@@ -268,6 +299,11 @@ class Retriever:
             # only the article's title names a later season: it may be recalling this one
             return True, -0.1
         return False, -0.4
+
+
+@lru_cache(maxsize=32_768)
+def _stems_in_order(text: str, phrases) -> list[str]:
+    return [stem(w) for w in phrases.apply(tokens(text))]
 
 
 _COPULA = frozenset("is was are were becomes became become remains remained turns turned stays stayed".split())

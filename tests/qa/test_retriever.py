@@ -117,3 +117,30 @@ def test_a_place_after_a_locative_word_says_where(text, places, ok):
     # describes someone ("the Green Home survivors")
     from bot.qa.retriever import located
     assert located(text, places) is ok
+
+
+def test_a_related_word_counts_only_written_as_a_word(bakery):
+    # "music" is answered by "song", but not by a person called Song
+    from bot.qa.models import Sentence
+    plain = bakery.k.sentences[0]
+    named = Sentence(plain.id, plain.article, 0, "", "Song Min-ji is played by Kim Ha-na.", "text", (), None,
+                     frozenset({"song", "min", "ji", "is", "play", "by", "kim", "ha", "na"}), frozenset(), {})
+    sung = Sentence(plain.id, plain.article, 0, "", "The theme song is a hit.", "text", (), None,
+                    frozenset({"theme", "song", "hit"}), frozenset(), {})
+    assert bakery.holds(named, "music") == 0.0
+    assert bakery.holds(sung, "music") == 0.6
+
+
+def test_the_questions_words_side_by_side_lead(thursday):
+    # "new kinds of suspects" together says more than "kind", "new" and "suspect" apart
+    from bot.qa.models import Sentence
+    plain = thursday.k.sentences[0]
+
+    def made(text):
+        words = frozenset(stem(w) for w in tokens(text))
+        return Sentence(plain.id, plain.article, 0, "", text, "text", (), None, words, frozenset(), {})
+    q = query(thursday.k, "new kinds suspects")
+    together = thursday.score(made("Season 2 brings new kinds of suspects to the port."), q)
+    apart = thursday.score(made("The kind detective hunts a suspect in a new town."), q)
+    assert together.matched == apart.matched == frozenset(q.terms)
+    assert thursday._proximity(together, q) > thursday._proximity(apart, q) == 0.0

@@ -78,3 +78,11 @@ async def test_a_negative_question_about_someone_who_leaves(thursday_engine, que
 async def test_filming_that_is_only_scheduled_has_not_started(thursday_engine):
     answer = await thursday_engine.ask("Has filming started for season 3?")
     assert answer.text.startswith(("No.", "Not yet.")), answer.text
+
+
+@pytest.mark.parametrize("show,question", [("thursday", "When was Thursday renewed?"),
+                                           ("blue-hour-bakery", "when did kovi greenlight season 3")])
+async def test_a_question_that_is_not_yes_or_no_gets_no_verdict(engines, show, question):
+    answer = await engines[show].ask(question)
+    assert answer.answered and answer.intent == "renewal", answer.text
+    assert not answer.text.startswith(("Yes", "No", "Not yet")), answer.text

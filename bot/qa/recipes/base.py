@@ -51,9 +51,11 @@ def asked_negatively(ask: Ask) -> bool:
 
 
 def verdict(ctx: Context, ask: Ask, said: str) -> str:
-    """"Yes.", "No." or "Not yet." for what the facts say (`said`), turned round for a
+    """"Yes.", "No." or "Not yet." for what the facts say (`said`) to a yes/no question, turned round for a
     question asked negatively: a renewal is a no to "was it cancelled?", and "not renewed
     yet" is neither a yes nor a no to it."""
+    if not ask.q.yesno:
+        return ""  # "when was it renewed?" is answered by the fact, not by "Yes."
     if asked_negatively(ask):
         said = {"yes": "no", "no": "yes"}.get(said, "unclear")
     return ctx.t(said)

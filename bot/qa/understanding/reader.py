@@ -24,6 +24,7 @@ _AUX = frozenset("is are was were do does did has have had will would can could 
 _WH = ("who", "whom", "whose", "when", "where", "why", "how", "which", "what")
 
 
+_DETERMINERS = frozenset("a an the his her their its my your our this that these those".split())
 _WORK_KINDS = frozenset("show shows series drama dramas film films movie movies sitcom kdrama".split())
 
 
@@ -187,11 +188,14 @@ class Reader:
         """An ordinary word no article uses is usually the very thing asked ("what is X's
         birthday?"): then no answer can hold it. But when it is only the verb around the
         thing asked ("how many hours did it rack up"), the answer need not repeat it. So
-        such a word is soft unless it is the focus (after what/which/how many) or tied to
-        a name."""
+        such a word is soft unless it is the focus (after what/which/how many), tied to a
+        name or a thing named after a determiner."""
+        # a word right after "a", "the", "his", ... is a thing, not the verb around it
+        # ("write me a poem", "what was her nickname")
+        things = {stem(w) for prev, w in zip([""] + words, words) if prev in _DETERMINERS}
         unfamiliar = {stem(w) for w in q.unfamiliar}
         q.soft = {t for t in q.terms if t in self.lexicon.weak}
-        q.soft |= {t for t in unfamiliar if t not in q.focus and t not in q.relation_terms}
+        q.soft |= {t for t in unfamiliar if t not in q.focus and t not in q.relation_terms and t not in things}
 
     def _correct(self, word: str, k) -> str:
         """The word the articles (or the question phrasings) use that this one misspells."""

@@ -99,3 +99,10 @@ def test_a_given_name_ending_in_a_one_letter_syllable(read):
 def test_a_possessive_after_a_given_name_alone(read):
     q = read("Who plays Juniper's mother?", "thursday")
     assert [p.name for p in q.people] == ["Juniper Vale"] and "mother" in q.relation_terms
+
+
+def test_an_unknown_thing_after_a_determiner_is_what_is_asked(read):
+    # "rack" is only the verb around what is asked; "a poem" is the thing asked for, and no
+    # answer without it will do
+    assert "rack" in read("how many hours did it rack up in its first month").soft
+    assert "poem" not in read("write me a poem about the bakery").soft
