@@ -30,6 +30,8 @@ def strip_accents(text: str) -> str:
 
 
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+# "what's" is "what is", not a possessive: the question's shape depends on it
+_IS_CONTRACTION = re.compile(r"\b(what|who|where|when|how|that|there|it|he|she|here)'s\b")
 
 
 @lru_cache(maxsize=65_536)
@@ -37,7 +39,7 @@ def tokens(text: str) -> tuple[str, ...]:
     """Words of `text`: folded, accents, possessives and apostrophes dropped, split on the
     rest ("28.2" -> "28", "2": numbers compare the way readers split them too)."""
     text = _ACRONYM.sub(lambda m: m.group().replace(".", "") + " ", text)  # "U.S." -> "US"
-    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", fold(text)))
+    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", _IS_CONTRACTION.sub(r"\1 is", fold(text))))
     return tuple(_NON_WORD.sub(" ", strip_accents(text)).split())
 
 

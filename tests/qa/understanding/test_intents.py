@@ -33,6 +33,8 @@ def test_phrasing_words_are_stems_and_slots(lexicon):
     ("who was the director of {show}", "director"),
     ("where did they film it", "filming"),
     ("where can i stream {show}", "watch"),
+    ("what is the story of {season} going to be", "plot"),  # "going to" is "will": the future season
+    ("when did netflix greenlight {season}", "renewal"),
 ])
 def test_questions_in_other_words_find_their_type(matcher, lexicon, question, intent):
     ranked = matcher.rank(phrase_words(question, lexicon.phrases))

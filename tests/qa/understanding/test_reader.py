@@ -106,3 +106,8 @@ def test_an_unknown_thing_after_a_determiner_is_what_is_asked(read):
     # answer without it will do
     assert "rack" in read("how many hours did it rack up in its first month").soft
     assert "poem" not in read("write me a poem about the bakery").soft
+
+
+@pytest.mark.parametrize("question", ["what's the show about", "whats the bakery about", "what is it about"])
+def test_what_a_show_is_about_expects_a_description(read, question):
+    assert read(question).expects is None
