@@ -86,3 +86,9 @@ async def test_a_question_that_is_not_yes_or_no_gets_no_verdict(engines, show, q
     answer = await engines[show].ask(question)
     assert answer.answered and answer.intent == "renewal", answer.text
     assert not answer.text.startswith(("Yes", "No", "Not yet")), answer.text
+
+
+async def test_two_people_in_one_yes_or_no_question_are_each_answered(thursday_engine):
+    answer = await thursday_engine.ask("Are Nora Fairweather and Lila Montrose in season 2?")
+    assert answer.answered and answer.text.startswith("Yes. "), answer.text
+    assert "Nora Fairweather" in answer.text and "Lila Montrose" in answer.text and answer.text.count("Yes.") == 1

@@ -145,13 +145,31 @@ def actor_role(ctx: Context, ask: Ask) -> Draft | None:
 
 
 def in_cast(ctx: Context, ask: Ask) -> Draft | None:
-    """Is X in (or coming back for) season N? Yes or no from the newest credit for it."""
-    person = next((l.person for l in ask.q.links if l.person.kind in ("actor", "character")), None)
-    if person is None:
+    """Is X in (or coming back for) season N? Yes or no from the newest credit for it; for
+    "are X and Y returning?", for each of them, with one "Yes." when all agree."""
+    actors = [l.person for l in ask.q.links if l.person.kind == "actor"]
+    people = list({p.id: p for p in actors}.values()) or \
+        list({l.person.id: l.person for l in ask.q.links if l.person.kind == "character"}.values())
+    if not people:
         return None
+    wanted_char = next((l.person for l in ask.q.links if l.person.kind == "character"), None) \
+        if len(people) == 1 and people[0].kind == "actor" else None
+    found = [_in_cast_one(ctx, ask, person, wanted_char) for person in people[:4]]
+    if any(f is None for f in found):
+        return None  # one of them is not credited: the articles do not say about all asked
+    said = {f[0] for f in found}
+    if len(said) == 1:
+        head = verdict(ctx, ask, found[0][0])
+        text = " ".join([head] + [f"{line} {attributed(ctx, sentence)}" for _, line, sentence in found])
+    else:
+        text = " ".join(f"{verdict(ctx, ask, v)} {line} {attributed(ctx, sentence)}" for v, line, sentence in found)
+    return Draft(text, [sentence for _, _, sentence in found])
+
+
+def _in_cast_one(ctx: Context, ask: Ask, person, wanted_char) -> tuple[str, str, object] | None:
+    """("yes" or "no", the line saying it, the sentence it comes from) for one person."""
     key = (lambda f: f.actor) if person.kind == "actor" else (lambda f: f.character)
     facts = [f for f in ctx.k.cast if key(f) == person.id]
-    wanted_char = next((l.person for l in ask.q.links if l.person.kind == "character" and person.kind == "actor"), None)
     season = ask.season
     if season is not None:
         facts = _for_season(facts, season)
@@ -163,16 +181,14 @@ def in_cast(ctx: Context, ask: Ask) -> Draft | None:
     char_id = newest.character or next((f.character for f in ctx.k.cast if f.actor == newest.actor and f.character), None)
     character = ctx.k.people[char_id].name if char_id else (wanted_char.name if wanted_char else "")
     if newest.status == "leaves":
-        head = verdict(ctx, ask, "no")
         line = ctx.t("in_season_no" if season else "leaves", actor=actor, character=character or "before", season=season)
+        return "no", line, newest.sentence
+    if season is None:
+        line = ctx.t("in_show", actor=actor, character=character) if character else ctx.t("stars_only", actor=actor)
     else:
-        head = verdict(ctx, ask, "yes")
-        if season is None:
-            line = ctx.t("in_show", actor=actor, character=character) if character else ctx.t("stars_only", actor=actor)
-        else:
-            template = {"returns": "in_season_returns", "joins": "in_season_joins"}.get(newest.status, "in_season_yes")
-            line = ctx.t(template, actor=actor, character=character or "themselves", season=season)
-    return Draft(f"{head} {line} {attributed(ctx, newest.sentence)}", [newest.sentence])
+        template = {"returns": "in_season_returns", "joins": "in_season_joins"}.get(newest.status, "in_season_yes")
+        line = ctx.t(template, actor=actor, character=character or "themselves", season=season)
+    return "yes", line, newest.sentence
 
 
 def _pairs(ctx: Context, facts: list[CastFact], limit: int = 12) -> str:
