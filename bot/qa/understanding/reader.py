@@ -287,7 +287,8 @@ class Reader:
 
 _WH_WORDS = frozenset(_WH)
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last final opening".split())
-_PLACE_NOUNS = frozenset("city town country place location locations village state island region area".split())
+_PLACE_NOUNS = frozenset("city town country place location locations village state island region area school academy "
+                          "college university hospital prison neighbourhood neighborhood district".split())
 _PERSON_NOUNS = frozenset("actor actors actress actresses star stars cast member members person people guy girl "
                           "director directors writer writers creator creators composer producer character characters "
                           "villain hero lead newcomer host".split())

@@ -111,3 +111,10 @@ def test_an_unknown_thing_after_a_determiner_is_what_is_asked(read):
 @pytest.mark.parametrize("question", ["what's the show about", "whats the bakery about", "what is it about"])
 def test_what_a_show_is_about_expects_a_description(read, question):
     assert read(question).expects is None
+
+
+@pytest.mark.parametrize("question,expects", [("which school does it take place in", "place"),
+                                              ("what city is the bakery in", "place"),
+                                              ("which episode has the fire", "title")])
+def test_which_place_expects_a_place(read, question, expects):
+    assert read(question).expects == expects
