@@ -282,8 +282,30 @@ class Engine:
         missing = self._unaccounted(q, k, intent, draft)
         if missing:
             log.info("answer for %s does not account for %s in %r", intent.name, sorted(missing), q.text[:200])
-            return None, intent, top.score
+            return self._runner_up(q, k, ranked, season, part, missing) or (None, intent, top.score)
         return draft, intent, top.score
+
+    def _runner_up(self, q: Question, k: ShowKnowledge, ranked, season, part, missing: set[str]):
+        """"When did the trailer drop?": "drop" chose the release type, whose answer leaves
+        "trailer" out. The next confident type whose own words hold what was left out
+        answers instead, if its answer accounts for the whole question."""
+        for m in ranked[1:3]:
+            if m.score < self.thresholds.intent or m.intent.family == ranked[0].intent.family:
+                continue
+            vocab = self.matcher.intent_words.get(m.intent.name, frozenset())
+            if not missing <= vocab or (m.intent.needs and not _has(q, m.intent.needs)):
+                continue
+            # the words that chose the first type ("drop") said what is asked of the thing
+            # ("when did it come out"), not what an answer's sentence must repeat
+            spent = (self.matcher.intent_words.get(ranked[0].intent.name, frozenset()) & set(q.terms)) - missing
+            q2 = dataclasses.replace(q, terms=[t for t in q.terms if t not in spent])
+            draft = RECIPES[m.intent.recipe](self._context(k), Ask(q2, m.intent, m.score, season, part))
+            holds = draft is not None and all(any(k.retriever.holds(x, t) for x in draft.sentences) for t in missing)
+            if holds and not self._unaccounted(q2, k, m.intent, draft):
+                log.info("question type %s answers what %s left out of %r", m.intent.name, ranked[0].intent.name,
+                         q.text[:200])
+                return draft, m.intent, m.score
+        return None
 
     def _show_as_person(self, q: Question, k: ShowKnowledge, needs) -> Question | None:
         """A show named after its title character ("who plays Wednesday?" in *Wednesday*):

@@ -90,3 +90,12 @@ async def test_where_it_streams_comes_from_the_show_file(bakery_engine):
 async def test_what_it_is_about(thursday_engine):
     answer = await thursday_engine.ask("What is Thursday about?")
     assert answer.answered and says(answer, "night shift"), answer.text
+
+
+async def test_a_word_the_first_question_type_leaves_out_chooses_the_next(thursday_engine, caplog):
+    # "drop" makes it a release question, whose answer says nothing of a trailer; the
+    # trailer question type, next in line, accounts for every word
+    caplog.set_level("INFO", logger="bot.qa.engine")
+    answer = await thursday_engine.ask("when did the season 2 trailer drop")
+    assert answer.answered and "January 12, 2024" in answer.text, answer.text
+    assert answer.intent == "trailer" and "left out" in caplog.text

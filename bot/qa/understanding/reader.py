@@ -47,6 +47,7 @@ class Question:
     relation_terms: set[str] = field(default_factory=set)  # "X's birthday": asked of X, not X
     focus: set[str] = field(default_factory=set)  # the thing asked for: "what castle", "how many hours"
     soft: set[str] = field(default_factory=set)  # words an answer need not hold (see _soften)
+    soft_focus: str | None = None  # "country" in "what country ...": the kind of answer, not a word to find
     predicate: set[str] = field(default_factory=set)  # "is X a zombie?": what X is said to be
     ordinals: set[tuple[str, str]] = field(default_factory=set)  # ("first", "week") from "its first week"
     proper: set[str] = field(default_factory=set)  # stems of words written as names ("the show Trap")
@@ -196,6 +197,9 @@ class Reader:
         unfamiliar = {stem(w) for w in q.unfamiliar}
         q.soft = {t for t in q.terms if t in self.lexicon.weak}
         q.soft |= {t for t in unfamiliar if t not in q.focus and t not in q.relation_terms and t not in things}
+        if q.soft_focus:
+            # neither needed in an answer nor searched for: "Kansas City Scalper" says "city"
+            q.terms = [t for t in q.terms if t != q.soft_focus]
 
     def _correct(self, word: str, k) -> str:
         """The word the articles (or the question phrasings) use that this one misspells."""
@@ -271,6 +275,9 @@ class Reader:
                     q.expects = "person"  # "which actor won", "what character"
                 elif w in ("which", "what") and x in _PLACE_NOUNS:
                     q.expects = "place"  # "what city", "which country"
+                    # "what country was it filmed in": a country's name answers, with or
+                    # without the word "country"
+                    q.soft_focus = stem(x)
                 break
         if q.yesno and words and words[0] in ("is", "are", "was", "were") and q.links:
             after = q.links[0].end

@@ -81,3 +81,10 @@ def test_sentences_carry_topics_from_the_language_data(extract):
     topics = {s["t"][:30]: s["topics"] for s in rec["sentences"]}
     assert "release" in topics["Season 2 is expected to arrive"]
     assert "cast" in topics["Seo Ji-wan returns as Kang Do-"]
+
+
+@pytest.mark.parametrize("text,production", [("Filming wrapped in May.", True),
+                                             ("Details of her character are still under wraps.", False)])
+def test_under_wraps_is_a_secret_not_the_end_of_filming(tools, text, production):
+    from bot.pipeline.extract.topics import topics_of
+    assert ("production" in topics_of(text, {}, tools.topics)) is production

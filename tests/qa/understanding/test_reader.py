@@ -118,3 +118,9 @@ def test_what_a_show_is_about_expects_a_description(read, question):
                                               ("which episode has the fire", "title")])
 def test_which_place_expects_a_place(read, question, expects):
     assert read(question).expects == expects
+
+
+def test_the_kind_of_place_asked_for_is_not_a_word_to_find(read):
+    # "what country was it filmed in": a country's name answers; "Kansas City Scalper" does not
+    q = read("what country was the bakery filmed in")
+    assert q.expects == "place" and "countri" not in q.terms
