@@ -90,3 +90,9 @@ async def test_an_actor_leaving_is_said_with_the_credit(bakery_engine):
 async def test_a_crew_member_is_who_they_are(bakery_engine):
     answer = await bakery_engine.ask("who is jeong tae kyu")
     assert answer.answered and says(answer, "director"), answer.text
+
+
+async def test_the_lead_actor_is_the_cast_list_led_by_its_star(thursday_engine):
+    # "lead" qualifies what is asked, like "main": it is not a word the answer must hold
+    answer = await thursday_engine.ask("who is the lead actor in thursday")
+    assert answer.answered and "Nora Fairweather" in answer.text, answer.text
