@@ -218,7 +218,7 @@ class Engine:
         if q.unknown:
             return self._decline(text, f"names what no article mentions: {q.unknown[:5]}", k)
         season, part = self._season(q, k)
-        ranked = self.matcher.rank(q.slots)
+        ranked = self.matcher.rank_for(q.slots, q.wh)
         draft, intent, confidence = self._from_intent(q, k, ranked, season, part)
         if draft is not None:
             return self._answer(text, intent.name, confidence, draft, k, f"intent {intent.name}")
@@ -269,7 +269,7 @@ class Engine:
         if intent.needs and not _has(q, intent.needs):
             alt = self._show_as_person(q, k, intent.needs)
             if alt is not None:
-                return self._from_intent(alt, k, self.matcher.rank(alt.slots), season, part)
+                return self._from_intent(alt, k, self.matcher.rank_for(alt.slots, alt.wh), season, part)
             log.info("question type %s needs a %s; none named in %r", intent.name, intent.needs, q.text[:200])
             return None, intent, top.score
         ask = Ask(q, intent, top.score, season, part)

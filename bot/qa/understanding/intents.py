@@ -28,6 +28,8 @@ SLOT_WEIGHT = 2.0
 CONTEXT_SLOT_WEIGHT = 0.6  # {show} and {season} say little about the question type
 FUZZ_SHARE = 0.35  # how much of the score is rapidfuzz's string similarity
 EXACT_WITHIN = 0.1  # types scored exactly: those that can come this close to the best
+WH_MISMATCH = 0.85  # a type none of whose phrasings asks with the question's wh-word
+_TYPED_WH = ("who", "when", "where", "how many")
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,26 @@ class IntentMatcher:
                     postings.append((i, pw))
             self._postings[w] = postings
         self.by_name = {i.name: i for i in intents}
+        # the wh-words that open each type's phrasings: "when can I watch season 2?" asks
+        # for a date, which no "where can I watch" phrasing of the watch type answers
+        self._wh: dict[str, set[str]] = defaultdict(set)
+        for intent in intents:
+            for text in intent.phrasings:
+                first = " ".join(tokens(text)[:2])
+                for wh in _TYPED_WH:
+                    if first == wh or first.startswith(wh + " "):
+                        self._wh[intent.name].add(wh)
+
+    def rank_for(self, words: list[str], wh: str | None) -> list[Match]:
+        """rank(), with a type whose phrasings ask with other wh-words only ("where can I
+        watch" for "when can I watch") counted down when the question asks with one of
+        who/when/where/how many."""
+        ranked = self.rank(words)
+        if wh not in _TYPED_WH:
+            return ranked
+        out = [Match(m.intent, m.score * WH_MISMATCH, m.phrasing)
+               if self._wh.get(m.intent.name) and wh not in self._wh[m.intent.name] else m for m in ranked]
+        return sorted(out, key=lambda m: -m.score)
 
     def word_weight(self, word: str) -> float:
         return self.weight.get(word, self.unknown_weight)

@@ -86,24 +86,29 @@ class Reader:
                  if any(l.end - l.start > m.end - m.start and l.start <= m.start < l.end for m in shows)]
         shows = [m for m in shows if not any(l.start <= m.start < l.end for l in early)]
         blocked: set[int] = set()
-        season, part, relative, seasons = None, None, None, []
+        season, part, relative, named = None, None, None, []
         for m in shows:
             blocked.update(range(m.start, m.end))
             n = number_after(words, m)
             if n:
-                seasons.append(n)
+                named.append((m.end, n))
                 blocked.add(m.end)
         season_spans = _season_spans(words)
         for start, end, ref in season_spans:
             blocked.update(range(start, end))
             if ref.season is not None:
-                seasons.append(ref.season)
+                named.append((start, ref.season))
             if ref.part is not None and part is None:
                 part = ref.part
             if ref.relative and relative is None:
                 relative = ref.relative
-        seasons = list(dict.fromkeys(seasons))
-        season = seasons[0] if seasons else None
+        named.sort()
+        seasons = list(dict.fromkeys(n for _, n in named))
+        # "I just binged season 1, when can I watch season 2?": the season the question
+        # asks about comes after its wh-word; one before it is the asker's background
+        wh_at = next((i for i, w in enumerate(words) if w in _WH_WORDS), None)
+        asked = [n for at, n in named if wh_at is not None and at > wh_at]
+        season = asked[0] if len(seasons) > 1 and asked else seasons[0] if seasons else None
         links = linker.link(words, blocked, capitalised, common | _WH_WORDS)
         links = self._names_slang_hid(text, words, links, blocked, linker, capitalised, common | _WH_WORDS)
         linked = {i for l in links for i in range(l.start, l.end)}

@@ -44,3 +44,12 @@ def test_questions_in_other_words_find_their_type(matcher, lexicon, question, in
 def test_nothing_in_common_ranks_nothing(matcher):
     assert matcher.rank([]) == []
     assert all(m.score < 0.45 for m in matcher.rank(["zeppelin", "quasar"]))
+
+
+def test_a_type_asked_with_another_wh_word_is_counted_down(matcher, lexicon):
+    # the watch type is asked with "where"; "when can I watch season 2" wants a date
+    words = phrase_words("when can i watch {season}", lexicon.phrases)
+    plain = {m.intent.name: m.score for m in matcher.rank(words)}
+    typed = {m.intent.name: m.score for m in matcher.rank_for(words, "when")}
+    assert typed["watch"] < plain["watch"] and typed["release"] == plain["release"]
+    assert matcher.rank_for(words, "when")[0].intent.name == "release"

@@ -124,3 +124,8 @@ def test_the_kind_of_place_asked_for_is_not_a_word_to_find(read):
     # "what country was it filmed in": a country's name answers; "Kansas City Scalper" does not
     q = read("what country was the bakery filmed in")
     assert q.expects == "place" and "countri" not in q.terms
+
+
+def test_a_season_before_the_wh_word_is_background(read):
+    assert read("I just finished season 1, when does season 2 come out?").season == 2
+    assert read("when does season 2 come out? I loved season 1").season == 2
