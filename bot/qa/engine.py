@@ -278,7 +278,9 @@ class Engine:
         draft = RECIPES[intent.recipe](self._context(k), ask)
         if draft is None:
             log.info("question type %s has no facts for %r", intent.name, q.text[:200])
-            return None, intent, top.score
+            if season is not None or part is not None:
+                return None, intent, top.score  # nothing on that season: not another question's answer
+            return self._runner_up(q, k, ranked, season, part, set()) or (None, intent, top.score)
         missing = self._unaccounted(q, k, intent, draft)
         if missing:
             log.info("answer for %s does not account for %s in %r", intent.name, sorted(missing), q.text[:200])
@@ -288,9 +290,10 @@ class Engine:
     def _runner_up(self, q: Question, k: ShowKnowledge, ranked, season, part, missing: set[str]):
         """"When did the trailer drop?": "drop" chose the release type, whose answer leaves
         "trailer" out. The next confident type whose own words hold what was left out
-        answers instead, if its answer accounts for the whole question."""
+        answers instead, if its answer accounts for the whole question. So does one after
+        a type with no facts ("who produced it?" with no producer named: the companies)."""
         for m in ranked[1:3]:
-            if m.score < self.thresholds.intent or m.intent.family == ranked[0].intent.family:
+            if m.score < self.thresholds.intent or m.intent.recipe == ranked[0].intent.recipe:
                 continue
             vocab = self.matcher.intent_words.get(m.intent.name, frozenset())
             if not missing <= vocab or (m.intent.needs and not _has(q, m.intent.needs)):
@@ -298,11 +301,13 @@ class Engine:
             # the words that chose the first type ("drop") said what is asked of the thing
             # ("when did it come out"), not what an answer's sentence must repeat
             spent = (self.matcher.intent_words.get(ranked[0].intent.name, frozenset()) & set(q.terms)) - missing
-            q2 = dataclasses.replace(q, terms=[t for t in q.terms if t not in spent])
+            # and "who" may ask for a company ("who produced it?" answered by the studios)
+            q2 = dataclasses.replace(q, terms=[t for t in q.terms if t not in spent],
+                                     expects=None if q.expects == "person" else q.expects)
             draft = RECIPES[m.intent.recipe](self._context(k), Ask(q2, m.intent, m.score, season, part))
             holds = draft is not None and all(any(k.retriever.holds(x, t) for x in draft.sentences) for t in missing)
             if holds and not self._unaccounted(q2, k, m.intent, draft):
-                log.info("question type %s answers what %s left out of %r", m.intent.name, ranked[0].intent.name,
+                log.info("question type %s answers instead of %s for %r", m.intent.name, ranked[0].intent.name,
                          q.text[:200])
                 return draft, m.intent, m.score
         return None

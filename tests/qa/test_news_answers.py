@@ -98,4 +98,11 @@ async def test_a_word_the_first_question_type_leaves_out_chooses_the_next(thursd
     caplog.set_level("INFO", logger="bot.qa.engine")
     answer = await thursday_engine.ask("when did the season 2 trailer drop")
     assert answer.answered and "January 12, 2024" in answer.text, answer.text
-    assert answer.intent == "trailer" and "left out" in caplog.text
+    assert answer.intent == "trailer" and "answers instead of release" in caplog.text
+
+
+async def test_a_question_type_with_no_facts_gives_way_to_the_next(bakery_engine):
+    # no producer is named; "who produced it" is answered by the production company
+    answer = await bakery_engine.ask("who produced blue hour bakery")
+    assert answer.answered and "Dawnlight Studio" in answer.text, answer.text
+    assert answer.intent == "companies"
