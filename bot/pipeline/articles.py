@@ -113,5 +113,21 @@ def _first_heading(body: str) -> str | None:
         if stripped and first is None:
             first = stripped
             if len(body) < 2000 or not any(l.lstrip().startswith("#") for l in body.splitlines()[:15]):
-                return first
+                return _headline(body) or first
     return first
+
+
+def _headline(body: str) -> str | None:
+    """Of a plain text's first few lines, the first the article goes on to talk about: a
+    copied page often starts with the site's tagline ("Your Daily Dose Of News") and only
+    then the headline."""
+    lines = [l.strip() for l in body.splitlines() if l.strip()][:3]
+    rest = body.casefold()
+    for line in lines:
+        if len(line) > 200:
+            break
+        words = {w for w in re.findall(r"[^\W\d_]{4,}", line.casefold())}
+        later = rest[rest.find(line.casefold()) + len(line):]
+        if sum(1 for w in words if re.search(rf"\b{re.escape(w)}", later)) >= 2:
+            return line
+    return None

@@ -63,6 +63,13 @@ def test_without_a_header_the_title_is_the_first_heading_or_line():
     assert (plain.title, plain.date, plain.publisher) == ("Thursday renewed", None, None)
 
 
+def test_a_site_tagline_before_the_headline_is_not_the_title():
+    text = ("The Night Owl TV Digest\n\nThursday Season 3 Release Date: Is the Final Season Coming?\n\n"
+            "Streamly has renewed Thursday for a third and final season. The release date of season 3 "
+            "is not known yet.\n")
+    assert parse_article(text, "c.txt").title == "Thursday Season 3 Release Date: Is the Final Season Coming?"
+
+
 def test_line_endings_are_normalised_and_a_bom_is_dropped():
     a = parse_article(decode(b"\xef\xbb\xbf---\r\ntitle: T\r\n---\r\nOne.\r\nTwo.\r\n", "a.md"), "a.md")
     assert a.title == "T" and a.body == "One.\nTwo.\n"
