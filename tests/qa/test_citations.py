@@ -41,3 +41,20 @@ async def test_citations_as_json(bakery_engine):
     assert data["answered"] and data["show"] == "blue-hour-bakery" and data["intent"] == "who_plays"
     assert set(data["citations"][0]) == {"title", "source", "url", "date", "quote"}
     assert data["citations"][0]["source"] in {"Hallyu Desk", "Hanriver Herald"}
+
+
+async def test_a_description_asked_only_by_its_type_quotes_several_sources(tmp_path):
+    # "plot" chose the question type: nothing more particular is asked, so the answer
+    # draws on every source nearly as good as the best, as "what is it about?" does
+    from bot.config import Config
+
+    from ..conftest import write_article
+    from ..helpers import ask_once
+    folder = tmp_path / "lantern-lane"
+    for n, line in enumerate(["The series follows a night-shift librarian who finds a door to another city.",
+                              "The drama centres on a librarian who guards a secret door in the stacks.",
+                              "The show is about a library whose basement opens onto a sleeping town."]):
+        write_article(folder, f"{n}.md", line + "\n", title=f"Lantern Lane review {n}", date=f"2024-0{n + 1}-01")
+    config = Config(articles_dir=folder, data_dir=tmp_path / "data")
+    plot = await ask_once(config, "whats the plot of the show")
+    assert plot.answered and len(plot.citations) == 3, plot.text

@@ -93,8 +93,12 @@ def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draf
     chosen = [top]
     if several:
         # a description draws on a few sources: those nearly as good as the best, one each
-        bar = 0.8 if ask.q.terms else 0.6
-        most = MAX_QUOTES - 1 if ask.q.terms else MAX_QUOTES
+        # (words that only chose the question type, "plot" in "what's the plot?", ask for
+        # nothing more particular than the type itself)
+        spent = ctx.retriever.intent_words(ask.intent.name) if ask.intent is not None else frozenset()
+        particular = set(ask.q.terms) - spent
+        bar = 0.8 if particular else 0.6
+        most = MAX_QUOTES - 1 if particular else MAX_QUOTES
         for s in ranked[1:]:
             if len(chosen) >= most:
                 break
