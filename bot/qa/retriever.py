@@ -204,7 +204,9 @@ class Retriever:
         has_type = holds_type(s, q.expects, q.exclude_people, self.k, q.unit, q.ordinals, self._facets(s)) \
             if q.expects else False
         topic = max((s.topics.get(t, 0.0) for t in q.topics), default=0.0) / 2
-        score = 0.5 * coverage + 0.15 * lexical + 0.25 * topic + season_score
+        # asked only for a topic ("was season 1 a hit?"): how squarely a sentence is about
+        # it stands in for the words no sentence can cover
+        score = 0.5 * coverage + 0.15 * lexical + (0.25 if q.terms else 0.5) * topic + season_score
         if q.people:
             score += 0.2 if q.people <= s.people else 0.08 if q.people & s.people else -0.15
         if q.expects == "place" and has_type and not self._facets(s).located:

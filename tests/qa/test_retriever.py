@@ -144,3 +144,18 @@ def test_the_questions_words_side_by_side_lead(thursday):
     apart = thursday.score(made("A kind detective hunts the last suspect of the night, far from the new harbour town."), q)
     assert together.matched == apart.matched == frozenset(q.terms)
     assert thursday._proximity(together, q) > thursday._proximity(apart, q) == 0.0
+
+
+def test_asked_only_for_a_topic_the_sentence_most_about_it_leads(thursday):
+    # no word to cover: the topic's weight decides, not a passing mention of it
+    from bot.qa.models import Sentence
+    plain = thursday.k.sentences[0]
+
+    def made(text, strength):
+        words = frozenset(stem(w) for w in tokens(text))
+        return Sentence(plain.id, plain.article, 0, "", text, "text", (), None, words, frozenset(),
+                        {"viewership": strength})
+    q = Query((), {}, topics=("viewership",))
+    squarely = thursday.score(made("It topped the charts in 40 countries.", 2.0), q)
+    passing = thursday.score(made("Viewers loved it.", 1.0), q)
+    assert squarely.score - passing.score >= 0.25
