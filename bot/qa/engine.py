@@ -350,14 +350,14 @@ class Engine:
             log.info("search found nothing for %r", q.text[:200])
             return None
         for best in ranked[:3]:
-            ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper)
+            ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper, season)
             if ok:
                 break
             log.info("search result for %r rejected: %s", q.text[:200], why)
         else:
             return None
         candidates = [best] + [s for s in ranked if s is not best
-                               and search_ok(s, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper)[0]]
+                               and search_ok(s, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper, season)[0]]
         return compose(self._context(k), _SearchAsk(q, season, part), candidates, several=False), round(best.coverage, 3)
 
     def _answer(self, question: str, intent: str, confidence: float, draft: Draft, k: ShowKnowledge, reason: str) -> Answer:

@@ -24,10 +24,14 @@ class Thresholds:
 
 
 def search_ok(best: Scored, idf, thresholds: Thresholds, expects: str | None, terms: tuple[str, ...],
-              soft: set[str] = frozenset(), proper: set[str] = frozenset()) -> tuple[bool, str]:
+              soft: set[str] = frozenset(), proper: set[str] = frozenset(), season: int | None = None) -> tuple[bool, str]:
     """Whether a sentence found by search answers the question, and if not, why."""
     if not best.season_ok:
         return False, "about another season"
+    if season is not None and expects in ("number", "date") and best.sentence.season_source != "sentence":
+        # "how many episodes will season 2 have?": a figure in an article about season 2 may
+        # be the last season's; only a sentence naming the season gives that season's figure
+        return False, "does not itself name the season asked"
     if not best.people_ok:
         return False, "does not name the question's people"
     if expects and not best.has_type:

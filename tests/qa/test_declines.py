@@ -69,3 +69,18 @@ async def test_no_input_crashes_it(engines, question):
 async def test_decorated_questions_still_answer(bakery_engine, question):
     answer = await bakery_engine.ask(question)
     assert answer.answered and "Seo Ji-wan" in answer.text
+
+
+async def test_a_figure_is_not_given_for_a_season_its_sentence_does_not_name(tmp_path):
+    # the article is about season 2, but its episode count is the first season's
+    from bot.config import Config
+
+    from ..conftest import write_article
+    from ..helpers import ask_once
+    folder = tmp_path / "thursday"
+    write_article(folder, "a.md", "Streamly renewed Thursday for season 2 on May 1, 2023.\n\n"
+                  "Thursday started out with an initial batch of eight episodes.\n",
+                  title="Thursday season 2: everything we know", date="2023-05-02")
+    answer = await ask_once(Config(articles_dir=folder, data_dir=tmp_path / "data"),
+                            "how many episodes will season 2 have")
+    assert not answer.answered, answer.text

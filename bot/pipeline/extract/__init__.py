@@ -94,8 +94,13 @@ def record(doc: Document, tools: Tools) -> dict:
             facts.append(_event(e, where, refs, events, s.text))
         for c in episode_counts(s.text):
             near = _nearest_season(refs, c.start, default, s.text)
-            facts.append({"k": "episodes", "n": c.count, "total": c.total, **where,
-                          "seasons": near or seasons})
+            counted = near or seasons
+            if not near and source in ("article", "heading") and not _FUTURE.search(s.text):
+                # an article about the coming season recalls the last one's episodes ("the
+                # initial batch of 12 episodes"); only a count said of the future is the
+                # coming season's
+                counted = []
+            facts.append({"k": "episodes", "n": c.count, "total": c.total, **where, "seasons": counted})
         for p in platforms(s.text):
             facts.append({"k": "platform", "name": p, "i": s.index})
         for t in titles_in(s.text):
@@ -157,6 +162,10 @@ def _article_seasons(doc: Document, sentence_refs: list[list[SeasonRef]]) -> tup
         final = [r.season for r in body if r.relative == "final" and r.season]
         return (final[0] if final else max(mentioned, default=None)), sorted(mentioned)
     return None, sorted(mentioned)
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\sset\sto|are\sset\sto|is\sslated|are\sslated|is\sexpected|are\sexpected|"
+                     r"going\sto|would|plans?\sto|is\sgetting|are\sgetting)\b", re.I)
 
 
 def _nearest_season(refs: list[SeasonRef], pos: int, default: int | None, text: str = "") -> list[list] | None:

@@ -88,3 +88,16 @@ def test_sentences_carry_topics_from_the_language_data(extract):
 def test_under_wraps_is_a_secret_not_the_end_of_filming(tools, text, production):
     from bot.pipeline.extract.topics import topics_of
     assert ("production" in topics_of(text, {}, tools.topics)) is production
+
+
+@pytest.mark.parametrize("line,seasons", [
+    ("Thursday began with an initial batch of eight episodes.", []),  # the last season, recalled
+    ("It will have ten episodes.", [[2, None, None]]),  # the coming season's
+    ("Season 2 has ten episodes.", [[2, None, None]]),
+])
+def test_an_episode_count_in_an_article_about_the_coming_season(tools, tmp_path, line, seasons):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: Thursday season 2: everything we know\n---\n{line}\n", encoding="utf-8")
+    record = extract_article(read_article(path), tools)
+    [count] = [f for f in record["facts"] if f["k"] == "episodes"]
+    assert count["seasons"] == seasons
