@@ -299,8 +299,10 @@ class Engine:
             if not missing <= vocab or (m.intent.needs and not _has(q, m.intent.needs)):
                 continue
             # the words that chose the first type ("drop") said what is asked of the thing
-            # ("when did it come out"), not what an answer's sentence must repeat
-            spent = (self.matcher.intent_words.get(ranked[0].intent.name, frozenset()) & set(q.terms)) - missing
+            # ("when did it come out"), not what an answer's sentence must repeat; but when
+            # the first type had no facts, its words are still to be answered
+            spent = (self.matcher.intent_words.get(ranked[0].intent.name, frozenset()) & set(q.terms)) - missing \
+                if missing else set()
             # and "who" may ask for a company ("who produced it?" answered by the studios)
             q2 = dataclasses.replace(q, terms=[t for t in q.terms if t not in spent],
                                      expects=None if q.expects == "person" else q.expects)

@@ -225,6 +225,8 @@ class Retriever:
             score -= 0.03  # a question naming no season is about the show, not a later season
         if q.expects == "place" and has_type:
             score += 0.1 * self._place_salience(s)
+            if q.unit and any(p[:1].isupper() and q.unit & {stem(w) for w in tokens(p)} for p in self._facets(s).places):
+                score += 0.1  # "what is the name of the school": a place named "... High School"
         if q.predicate and _predicates(s.text, q.predicate):
             score += 0.12
         if not q.terms and q.topics:

@@ -84,3 +84,10 @@ async def test_a_figure_is_not_given_for_a_season_its_sentence_does_not_name(tmp
     answer = await ask_once(Config(articles_dir=folder, data_dir=tmp_path / "data"),
                             "how many episodes will season 2 have")
     assert not answer.answered, answer.text
+
+
+async def test_a_type_with_no_facts_does_not_hand_its_words_to_another(thursday_engine):
+    # "what country was it filmed in" with no filming country: not the viewership type's
+    # countries, whose answer says nothing of filming
+    answer = await thursday_engine.ask("in what country did they film the sequel episodes")
+    assert not answer.answered or "film" in answer.text.lower(), answer.text

@@ -30,7 +30,7 @@ def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str
                  expects if expects is not None else q.expects, topics, ask.intent.time_sensitive if ask.intent else False,
                  avoid_spoilers=not (ask.intent and ask.intent.spoiler), exclude_people=people,
                  predicate=frozenset(q.predicate),
-                 unit=_unit(ctx, q) if (expects or q.expects) in ("number", "title") else frozenset(),
+                 unit=_unit(ctx, q) if (expects or q.expects) in ("number", "title", "place") else frozenset(),
                  ordinals=frozenset(q.ordinals))
 
 
@@ -51,7 +51,9 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
     if query.expects in FACTOID:
         # "where was it filmed?" is answered by a sentence naming a place, or not at all;
         # "when does filming start?" also by one saying that nobody knows yet
-        typed = [s for s in ranked if s.has_type]
+        # and by a sentence that is itself about the topic (or holds the question's words):
+        # one only standing under a heading about filming may name a place for another reason
+        typed = [s for s in ranked if s.has_type and (s.topic >= 0.5 or s.coverage >= 0.5 or not query.topics)]
         if not typed and query.expects == "date" and ask.intent.time_sensitive:
             typed = [s for s in ranked if _NOT_YET.search(s.sentence.text)][:1]
         ranked = typed

@@ -268,8 +268,10 @@ class Reader:
                 q.expects = None if descriptive else "title"
         if first_wh:
             i, w = first_wh
-            skip = {"many", "much", "long", "old", "is", "are", "was", "were", "does", "do", "did", "the", "a", "an"}
-            for j in range(i + 1, min(i + 5, len(words))):
+            # "what is the name of the school": the school is what is asked about
+            skip = {"many", "much", "long", "old", "is", "are", "was", "were", "does", "do", "did", "the", "a", "an",
+                    "name", "names", "of"}
+            for j in range(i + 1, min(i + 7, len(words))):
                 x = words[j]
                 if x in skip or j in taken:
                     continue

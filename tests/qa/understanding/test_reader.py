@@ -129,3 +129,9 @@ def test_the_kind_of_place_asked_for_is_not_a_word_to_find(read):
 def test_a_season_before_the_wh_word_is_background(read):
     assert read("I just finished season 1, when does season 2 come out?").season == 2
     assert read("when does season 2 come out? I loved season 1").season == 2
+
+
+def test_the_name_of_a_thing_asks_for_the_thing(read):
+    # "name" is how the question asks, not a word to find ("name" would meet "Nam-ra")
+    q = read("what is the name of the school")
+    assert q.expects == "place" and "nam" not in q.terms and "name" not in q.terms
