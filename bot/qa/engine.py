@@ -211,7 +211,7 @@ class Engine:
 
     def _answer_question(self, q: Question, k: ShowKnowledge) -> Answer:
         text = q.text
-        if q.other_titles and not q.show_named:
+        if q.other_titles and not q.show_named and not self._asks_for_source(q):
             return self._decline(text, f"asks about another work: {q.other_titles}", k, other=True)
         if q.opinion:
             return self._decline(text, "asks for an opinion", k, opinion=True)
@@ -313,6 +313,12 @@ class Engine:
                          q.text[:200])
                 return draft, m.intent, m.score
         return None
+
+    def _asks_for_source(self, q: Question) -> bool:
+        """"Is it based on the Addams Family?": a work named in a question about what the
+        show is based on is its source, not another show asked about."""
+        ranked = self.matcher.rank_for(q.slots, q.wh)
+        return bool(ranked) and ranked[0].intent.recipe == "source" and ranked[0].score >= self.thresholds.intent
 
     def _show_as_person(self, q: Question, k: ShowKnowledge, needs) -> Question | None:
         """A show named after its title character ("who plays Wednesday?" in *Wednesday*):

@@ -349,7 +349,8 @@ def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, uni
             # "how many hours": a number of hours, not any number; and not one said of
             # another period ("its second week ... 411 million hours" for "its first week")
             return any((unit & {stem(w) for w in tokens(n.unit)} or unit & {stem(w) for w in tokens(n.text)})
-                       and not _other_ordinal(text, n.start, ordinals) for n in numbers)
+                       and not _other_ordinal(text, n.start, ordinals) and not _a_share(text, n.start, ordinals)
+                       for n in numbers)
         return bool(numbers)
     if expects == "age":
         return bool(_AGE.search(text))
@@ -377,6 +378,16 @@ _PLACE_NOUN = re.compile(r"\b(?:in|at|inside|into|to|near|outside|under|on)\s(?:
                          r"(?:stadium|school|campus|city|town|village|island|castle|prison|hospital|apartment|building|"
                          r"camp|base|bunker|mall|church|forest|mountains?|ruins|studio|street|house|mansion|tower|station|"
                          r"shelter|school|academy|palace|country|capital)\b", re.I)
+
+
+_SHARE = re.compile(r"\b(?P<w>first|last|final|opening|next|remaining|other)\s+$", re.I)
+
+
+def _a_share(text: str, pos: int, ordinals: frozenset[tuple[str, str]]) -> bool:
+    """"The first four episodes": a share of the episodes, not how many there are (unless
+    the question asks about the first ones too)."""
+    m = _SHARE.search(text, max(0, pos - 12), pos)
+    return bool(m) and not any(o == m.group("w").casefold() for o, _ in ordinals)
 
 
 def _other_ordinal(text: str, pos: int, ordinals: frozenset[tuple[str, str]]) -> bool:

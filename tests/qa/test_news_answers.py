@@ -106,3 +106,24 @@ async def test_a_question_type_with_no_facts_gives_way_to_the_next(bakery_engine
     answer = await bakery_engine.ask("who produced blue hour bakery")
     assert answer.answered and "Dawnlight Studio" in answer.text, answer.text
     assert answer.intent == "companies"
+
+
+async def test_part_1_of_a_season_came_out_when_the_season_did(tmp_path):
+    # no article names part 1's date; the season's release is its first part's
+    from bot.config import Config
+
+    from ..conftest import write_article
+    from ..helpers import ask_once
+    folder = tmp_path / "thursday"
+    write_article(folder, "a.md", "Thursday season 2 will be released in two parts. Streamly has not set a date.\n",
+                  title="Thursday season 2 comes in two parts", date="2024-01-10")
+    write_article(folder, "b.md", "The first four episodes of season 2, released on March 7, 2024, topped the charts.\n",
+                  title="Thursday season 2 tops the charts", date="2024-03-20")
+    answer = await ask_once(Config(articles_dir=folder, data_dir=tmp_path / "data"), "when did season 2 part 1 come out")
+    assert answer.answered and "March 7" in answer.text and "not" not in answer.text, answer.text
+
+
+async def test_the_source_a_question_names_is_not_another_show(bakery_engine):
+    # "Is it based on X" names the show's source, whichever work that is
+    answer = await bakery_engine.ask("is blue hour bakery based on the webtoon by Han Bo-ra")
+    assert answer.answered, answer.text

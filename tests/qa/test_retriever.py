@@ -159,3 +159,12 @@ def test_asked_only_for_a_topic_the_sentence_most_about_it_leads(thursday):
     squarely = thursday.score(made("It topped the charts in 40 countries.", 2.0), q)
     passing = thursday.score(made("Viewers loved it.", 1.0), q)
     assert squarely.score - passing.score >= 0.25
+
+
+def test_the_first_few_of_something_are_not_how_many_there_are(bakery):
+    from bot.qa.models import Sentence
+    plain = bakery.k.sentences[0]
+    s = Sentence(plain.id, plain.article, 0, "", "The first four episodes drew 9 million views.", "text", (), None,
+                 frozenset({"first", "four", "episod", "drew", "million", "view"}), frozenset(), {})
+    assert not holds_type(s, "number", frozenset(), bakery.k, frozenset({"episod"}))
+    assert holds_type(s, "number", frozenset(), bakery.k, frozenset({"episod"}), frozenset({("first", "episod")}))

@@ -91,7 +91,7 @@ def record(doc: Document, tools: Tools) -> dict:
                 facts.append({"k": "crew", "name": names.expand(name, s.index), "role": c.role, **where})
         events = events_in(s.text, a.date)
         for e in events:
-            facts.append(_event(e, where, refs, events, s.text))
+            facts.append(_event(e, where, refs, events, s.text, default))
         for c in episode_counts(s.text):
             near = _nearest_season(refs, c.start, default, s.text)
             counted = near or seasons
@@ -214,7 +214,7 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
     return out
 
 
-def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "") -> dict:
+def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "", default: int | None = None) -> dict:
     """An event's season is the nearest one named with no other event's word in between
     ("launched in January 2022, was quickly renewed for a second season": the second
     season is the renewal's, not the launch's)."""
@@ -227,7 +227,7 @@ def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "") 
     if refs and where["src"] == "sentence":
         if usable:
             r = min(usable, key=lambda r: abs(r.start - e.start))
-            fact["seasons"] = _refs([r], text)
+            fact["seasons"] = [_resolve_next(x, default) for x in _refs([r], text)]  # "the new season"
         else:
             fact.update(seasons=[], src=None)
     if e.date is not None:

@@ -35,7 +35,10 @@ def _events(ctx: Context, event: str, season: int | None, part: int | None = Non
     out = [e for e in ctx.k.events if e.event == event and e.season == season]
     if part is not None:
         exact = [e for e in out if e.part == part]
-        out = exact or [e for e in out if e.part is None and e.status == "unannounced"]
+        # with no word on the part itself: the season's news that no date is set, and, for
+        # part 1, the season's release, which is when its first part came out
+        out = exact or [e for e in out if e.part is None and (e.status == "unannounced"
+                                                              or part == 1 and e.status == "released")]
     return out
 
 

@@ -101,3 +101,12 @@ def test_an_episode_count_in_an_article_about_the_coming_season(tools, tmp_path,
     record = extract_article(read_article(path), tools)
     [count] = [f for f in record["facts"] if f["k"] == "episodes"]
     assert count["seasons"] == seasons
+
+
+def test_the_new_season_in_an_article_about_season_2_dates_season_2(tools, tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Thursday season 2 starts filming\n---\nThe new season is slated to premiere in 2025.\n",
+                    encoding="utf-8")
+    record = extract_article(read_article(path), tools)
+    [estimate] = [f for f in record["facts"] if f["k"] == "event" and f["event"] == "release"]
+    assert estimate["seasons"][0][0] == 2
