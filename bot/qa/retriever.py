@@ -38,6 +38,7 @@ _PLACE_NAME = re.compile(r"\b(?!(?:Our|The|His|Her|Their|My|Your|This|That|Its|A
                          r"(?:School|High|Academy|College|University|City|Town|Village|Island|Castle|Prison|Hospital|Street|"
                          r"Avenue|Park|Tower|Building|Apartments?|Home|Station|Camp|Manor|Mountains?|Valley|River|Lake|"
                          r"County|Province)\b")
+_CAPITALISED_RUN = re.compile(r"(?:\s[A-Z][\w'\u2019-]+)+")
 _NOT_PLACE = re.compile(r"\b(?:event|week|festival|awards?|chart|top|season|episode|netflix|conference|ceremony)\b", re.I)
 _TITLE = re.compile(r"[\"\u201c*'\u2018][A-Z][^\"\u201d*'\u2019]{1,60}[\"\u201d*'\u2019]|(?:[A-Z][\w'-]+\s){1,4}[A-Z][\w'-]+")
 _NAMED = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,4}[A-Za-z][\w'\u2019-]+|[\"\u201c*][A-Z][^\"\u201d*]{1,60}[\"\u201d*]")
@@ -420,9 +421,14 @@ def places_in(text: str, k) -> list[str]:
         if not _is_person_or_time("in " + name, k) and not _NOT_PLACE.search(name):
             out.append(name.split(",")[0].strip())
     for m in _PLACE_NAME.finditer(text):
-        if not k.person_ids(m.group()) and not any(m.group() in o for o in out):
+        # the whole capitalised run: "Asian Academy Creative Awards" is an event, not a place
+        run = m.group() + (_CAPITALISED_RUN.match(text, m.end()).group() if _CAPITALISED_RUN.match(text, m.end()) else "")
+        if not k.person_ids(m.group()) and not any(m.group() in o for o in out) and not _NOT_PLACE.search(run):
             out.append(m.group())
-    out.extend(m.group().split(None, 1)[1] for m in _PLACE_NOUN.finditer(text))
+    for m in _PLACE_NOUN.finditer(text):
+        tail = _CAPITALISED_RUN.match(text, m.end())
+        if not _NOT_PLACE.search(m.group() + (tail.group() if tail else "")):
+            out.append(m.group().split(None, 1)[1])
     return out
 
 

@@ -168,3 +168,16 @@ def test_the_first_few_of_something_are_not_how_many_there_are(bakery):
                  frozenset({"first", "four", "episod", "drew", "million", "view"}), frozenset(), {})
     assert not holds_type(s, "number", frozenset(), bakery.k, frozenset({"episod"}))
     assert holds_type(s, "number", frozenset(), bakery.k, frozenset({"episod"}), frozenset({("first", "episod")}))
+
+
+@pytest.mark.parametrize("text,places", [
+    ("It took two trophies at the 2021 Asian Academy Creative Awards.", []),  # an event
+    ("She studies at Nevermore Academy in Jericho.", ["Nevermore Academy", "Jericho"]),
+])
+def test_a_place_word_inside_an_events_name_is_no_place(text, places):
+    from bot.qa.retriever import places_in
+
+    class Nobody:
+        def person_ids(self, name):
+            return set()
+    assert sorted(set(places_in(text, Nobody()))) == sorted(places)
