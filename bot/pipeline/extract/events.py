@@ -103,6 +103,13 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
         if found is None:
             continue
         distance, event, t = found
+        if event == "announce" and t.start() > d.end:
+            # "filming began on April 14, the studio confirmed": a report of the news after
+            # its date; the date is the event's before it
+            found = _nearest_trigger([x for x in triggers if x[1] != "announce"], clause, d)
+            if found is None:
+                continue
+            distance, event, t = found
         if event == "announce":
             # "Netflix confirmed on June 12 that season 3 would be the last": the date is the
             # announced thing's, when the date's clause names one after it (not the next

@@ -95,3 +95,11 @@ def test_a_trailer_date_is_not_the_shows_release():
 ])
 def test_a_date_in_may_is_not_a_guess(sentence, status):
     assert events(sentence, "2024-09-01")[0] == ("release", status, sentence.split(" on ")[-1].rstrip("."))
+
+
+def test_a_report_after_the_date_leaves_the_date_to_the_event_before_it():
+    # "the streamer confirmed" reports the news; the date is the filming start's
+    found = events("Filming on the third season officially began on October 7, 2024, the streamer confirmed last week, "
+                   "a year after the show was renewed.", "2024-10-20")
+    assert ("filming", "", "October 7, 2024") in found
+    assert not any(e == "renewal" and date for e, _, date in found)
