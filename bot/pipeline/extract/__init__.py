@@ -130,8 +130,9 @@ def _refs(refs: list[SeasonRef], text: str = "") -> list[list]:
     return out
 
 
-_OF_TITLE = re.compile(r"\s+of\s+(?:[*_\"\u201c\u2018']([^*_\"\u201d\u2019'\n]{1,60})[*_\"\u201d\u2019']"
-                       r"|((?:[A-Z][\w'\u2019-]*)(?:\s(?:(?:of|the|and|a|in|us|are)\s)*[A-Z][\w'\u2019-]*){0,6}))")
+# "the second season of Netflix's *Title*": the owner's possessive is not the title
+_OF_TITLE = re.compile(r"\s+of\s+(?:[A-Z][\w-]*['\u2019]s\s+)?(?:[*_\"\u201c\u2018']([^*_\"\u201d\u2019'\n]{1,60})[*_\"\u201d\u2019']"
+                       r"|(?![A-Z][\w-]*['\u2019]s\s)((?:[A-Z][\w'\u2019-]*)(?:\s(?:(?:of|the|and|a|in|us|are)\s)*[A-Z][\w'\u2019-]*){0,6}))")
 
 
 def _resolve_next(ref: list, default: int | None) -> list:

@@ -81,3 +81,27 @@ def test_sentences_carry_topics_from_the_language_data(extract):
     topics = {s["t"][:30]: s["topics"] for s in rec["sentences"]}
     assert "release" in topics["Season 2 is expected to arrive"]
     assert "cast" in topics["Seo Ji-wan returns as Kang Do-"]
+
+
+_LATER = """---
+title: Thursday Season 3 Wraps
+publisher: Screenline
+date: 2025-01-20
+---
+Filming on the third season of Streamly's *Thursday* began on October 7, 2024, the studio confirmed.
+
+## Will there be a season 4?
+
+Streamly has not said.
+
+Fans have started a petition.
+"""
+
+
+def test_a_season_of_the_platforms_show_is_this_shows(extract, tmp_path):
+    # "the third season of Streamly's *Thursday*": the possessive is the owner, not a title
+    path = tmp_path / "005-thursday-season-3-wraps.md"
+    path.write_text(_LATER, encoding="utf-8")
+    facts = [(f.get("event"), f.get("date"), f["seasons"]) for f in extract(path)["facts"] if f["k"] == "event"]
+    assert ("filming", "October 7, 2024", [[3, None, None, "Thursday"]]) in facts
+
