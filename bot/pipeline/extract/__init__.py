@@ -17,7 +17,7 @@ from ..segment import Boilerplate, Document, segment
 from .cast import cast_in, cast_in_row, list_status
 from .counts import episode_counts, platforms
 from .crew import crew_in
-from .events import events_in
+from .events import answers_to_heading, events_in
 from .names import ArticleNames, clean, find_names, is_pronoun, key
 from .titles import title_spans, titles_in
 from .topics import Topic, heading_topics, load_topics, topics_of
@@ -77,6 +77,7 @@ def record(doc: Document, tools: Tools) -> dict:
             # "She is one of several hybrids": she is who the sentence before was about
             people = list(dict.fromkeys(sentences[-1]["people"][:1] + people))
         heading = doc.sections[s.section]
+        first_in_section = s.section > 0 and (not sentences or sentences[-1]["sec"] != s.section)
         stems, capitalised = _stems(s.text, tools.phrases)
         sentences.append({"i": s.index, "sec": s.section, "s": s.start, "e": s.end, "t": s.text, "k": s.kind,
                           "seasons": seasons, "src": source, "people": people,
@@ -90,6 +91,8 @@ def record(doc: Document, tools: Tools) -> dict:
             if name:
                 facts.append({"k": "crew", "name": names.expand(name, s.index), "role": c.role, **where})
         events = events_in(s.text, a.date)
+        if first_in_section and not any(e.event == "renewal" for e in events):
+            events += answers_to_heading(heading, s.text)
         for e in events:
             facts.append(_event(e, where, refs, events, s.text))
         for c in episode_counts(s.text):

@@ -56,7 +56,8 @@ _UNANNOUNCED = re.compile(
 _NOT_RENEWED = re.compile(
     r"\b(?:(?:has|have)\s(?:not|n't)\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|picked\sup|confirmed)|hasn't\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|"
     r"not\s(?:yet\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|no\s(?:official\s)?(?:word|news|confirmation|announcement)\s(?:yet\s)?(?:on|about|of|regarding)\s(?:a\s)?(?:renewal|season|whether|when|another)|"
-    r"nothing\shas\sbeen\s(?:decided|confirmed|announced)|yet\sto\s(?:be\s)?(?:renew|order|confirm)\w*|no\sofficial\sconfirmation)\b", re.I)
+    r"nothing\shas\sbeen\s(?:decided|confirmed|announced)|yet\sto\s(?:be\s)?(?:renew|order|confirm)\w*|no\sofficial\sconfirmation|"
+    r"(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:said|decided|announced|revealed)\s(?:whether|if))\b", re.I)
 # "will not return" is the show's end, unless it is a person's ("he will not return", "X will
 # not return as Y", "... to the role"): then an actor is leaving (see cast).
 _CANCELLED = re.compile(r"\b(?:cancel+ed|cancel+ation|axed|scrapped|not\sbe\srenewed|pulled\sthe\splug|"
@@ -80,7 +81,7 @@ class EventMention:
 _MAYBE_WORDS = ("renew", "cancel", "axed", "final", "last", "date", "announc", "confirm", "order", "pick",
                 "greenl", "commission", "yet", "soon", "this ", "next ", "later ", "january", "february", "march",
                 "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                "window", "scrapped", "plug", "a go", "not return", "won't return")
+                "window", "scrapped", "plug", "a go", "not return", "won't return", "whether")
 _DIGIT = re.compile(r"\d")
 
 
@@ -147,6 +148,26 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
             out.append(EventMention("final", "final", None, m.start(), m.end()))
             break
     return out
+
+
+# A heading that asks whether a season is coming ("Will there be a season 3?", "Is another
+# season happening?") and a first sentence under it that says nobody has said yet.
+_RENEWAL_QUESTION = re.compile(r"^(?=.*\?\s*$)(?=.*\b(?:seasons?|renew\w*|return)\b)(?:.*\b(?:will|is|are)\sthere\s(?:be|going\sto\sbe)\b"
+                               r"|.*\brenew\w*|.*\b(?:is|will)\s[^?]{0,40}\b(?:happening|return|come\sback|coming\sback)\b)", re.I)
+_UNDECIDED = re.compile(r"^(?:[\w.'\u2019-]+\s){0,3}(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:said|decided|announced|confirmed)\b"
+                        r"|^(?:not\syet|no\sword\syet|it(?:'s|\sis)\stoo\searly\sto\ssay)\b"
+                        r"|^nothing\s(?:has\sbeen|is)\s(?:officially\s)?(?:decided|confirmed|announced)\b", re.I)
+
+
+def answers_to_heading(heading: str, text: str) -> list[EventMention]:
+    """What the first sentence under a question heading says to it: "Will there be a season
+    3?" followed by "Netflix has not said." is word that season 3 is not renewed yet."""
+    if not _RENEWAL_QUESTION.search(heading.strip()):
+        return []
+    m = _UNDECIDED.search(text.strip())
+    if m is None or _CANCELLED.search(text) or TRIGGERS["renewal"].search(text, text.casefold()):
+        return []
+    return [EventMention("renewal", "not_renewed", None, 0, len(text))]
 
 
 def _renewal_status(text: str) -> str:

@@ -2,7 +2,7 @@
 with its status and date, and statements that something has not happened yet."""
 import pytest
 
-from bot.pipeline.extract.events import events_in
+from bot.pipeline.extract.events import answers_to_heading, events_in
 
 
 def events(text: str, article_date: str | None = None) -> list[tuple]:
@@ -48,6 +48,7 @@ def test_an_estimate_beside_no_date_yet():
     ("Streamly has renewed Thursday for a third and final season.",
      [("renewal", "renewed", None), ("final", "final", None)]),
     ("Kovi has not renewed the show for a third season yet.", [("renewal", "not_renewed", None)]),
+    ("Kovi has not said whether there will be a third season.", [("renewal", "not_renewed", None)]),
 ])
 def test_renewals_and_final_seasons(sentence, expected):
     assert events(sentence, "2024-05-20") == expected
@@ -103,3 +104,16 @@ def test_a_report_after_the_date_leaves_the_date_to_the_event_before_it():
                    "a year after the show was renewed.", "2024-10-20")
     assert ("filming", "", "October 7, 2024") in found
     assert not any(e == "renewal" and date for e, _, date in found)
+
+
+@pytest.mark.parametrize("heading,sentence,expected", [
+    ("Will there be a season 4?", "Streamly has not said.", [("renewal", "not_renewed")]),
+    ("Is season 4 happening?", "Not yet.", [("renewal", "not_renewed")]),
+    ("Will Thursday return?", "Nothing has been confirmed.", [("renewal", "not_renewed")]),
+    # a heading asking something else, or an answer that says more, is no such word
+    ("Where was it filmed?", "Streamly has not said.", []),
+    ("Will there be a season 4?", "Streamly renewed it in May.", []),
+    ("Will there be a season 4?", "The cast would love to come back.", []),
+])
+def test_the_first_sentence_under_a_renewal_question_heading(heading, sentence, expected):
+    assert [(e.event, e.status) for e in answers_to_heading(heading, sentence)] == expected

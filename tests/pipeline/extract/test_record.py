@@ -105,3 +105,11 @@ def test_a_season_of_the_platforms_show_is_this_shows(extract, tmp_path):
     facts = [(f.get("event"), f.get("date"), f["seasons"]) for f in extract(path)["facts"] if f["k"] == "event"]
     assert ("filming", "October 7, 2024", [[3, None, None, "Thursday"]]) in facts
 
+
+def test_the_answer_under_a_renewal_question_heading_is_that_seasons(extract, tmp_path):
+    path = tmp_path / "005-thursday-season-3-wraps.md"
+    path.write_text(_LATER, encoding="utf-8")
+    rec = extract(path)
+    renewals = [(rec["sentences"][f["i"]]["t"], f["status"], f["seasons"]) for f in rec["facts"]
+                if f["k"] == "event" and f["event"] == "renewal"]
+    assert renewals == [("Streamly has not said.", "not_renewed", [[4, None, None]])]
