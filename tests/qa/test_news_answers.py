@@ -90,3 +90,48 @@ async def test_where_it_streams_comes_from_the_show_file(bakery_engine):
 async def test_what_it_is_about(thursday_engine):
     answer = await thursday_engine.ask("What is Thursday about?")
     assert answer.answered and says(answer, "night shift"), answer.text
+
+
+_STARTED = """---
+title: Cameras Roll on Thursday Season 3
+publisher: Screenline
+date: 2024-10-20
+---
+Filming on the third season of Streamly's *Thursday* began on October 7, 2024, the studio confirmed.
+
+The shoot moved to Kestrel Bay in early October.
+"""
+_WRAPPED = """---
+title: Thursday Season 3 Wraps Filming
+publisher: Coastline TV
+date: 2025-01-20
+---
+Filming on Thursday season 3 wrapped on December 13, 2024, after ten weeks in Kestrel Bay.
+
+## Will there be a season 4?
+
+Streamly has not said.
+"""
+
+
+async def test_when_filming_began_and_wrapped_and_whether_it_has_finished(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    (articles / "005-thursday-season-3-cameras-roll.md").write_text(_STARTED, encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+
+    began = await ask_once(config, "When did filming start on season 3?")
+    assert began.text.startswith("Filming on season 3 began on October 7, 2024."), began.text
+    # a plan ("is scheduled to start this autumn") is not when it began; no season named is
+    # the latest season whose shoot is on record
+    assert (await ask_once(config, "when did filming start")).text.startswith("Filming on season 3 began on October 7")
+    unfinished = await ask_once(config, "Has season 3 finished filming?")
+    assert not unfinished.text.startswith("Yes"), unfinished.text
+
+    (articles / "006-thursday-season-3-wraps.md").write_text(_WRAPPED, encoding="utf-8")
+    wrapped = await ask_once(config, "When did filming wrap?")
+    assert wrapped.text.startswith("Filming on season 3 wrapped on December 13, 2024."), wrapped.text
+    finished = await ask_once(config, "has s3 finished filming yet?")
+    assert finished.intent == "filming" and finished.text.startswith("Yes.") and says(finished, "December 13"), finished.text
+    # a season only wondered about ("Will there be a season 4?") is not the one being made
+    wrapped = await ask_once(config, "has filming wrapped?")
+    assert wrapped.text.startswith("Yes.") and says(wrapped, "December 13"), wrapped.text

@@ -3,6 +3,7 @@ watch. The newest source leads: a date a newer article gives replaces an older g
 "As of <date>" says how recent the word is."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from bot.text.dates import month_year
@@ -221,13 +222,22 @@ def filming(ctx: Context, ask: Ask) -> Draft | None:
     best sentences say."""
     from .describe import describe
     if not ask.q.yesno:
-        return describe(ctx, ask)
-    season = ask.season or ctx.k.latest_season
+        when = _filming_when(ctx, ask) if ask.q.wh == "when" else None
+        return when or describe(ctx, ask)
+    season = ask.season or _season_in_the_making(ctx)
     events = newest_first_events([e for e in ctx.k.events if e.event in ("filming", "filming_end")
                                   and e.season == season and e.date])
     planned = ask.q.words[:1] in (["will"], ["would"])  # "will filming start in June?" asks about the plan
     ahead = [] if planned else [e for e in events if _still_ahead(ctx, e.sentence)]
     started = [e for e in events if e not in ahead]
+    if _asks_end(ask):
+        # "has filming wrapped?": a start on record is no wrap; say what the newest word is
+        ended = [e for e in started if e.event == "filming_end"]
+        if ended:
+            return Draft(f"{ctx.t('yes')} {attributed(ctx, ended[0].sentence)}", [ended[0].sentence])
+        if started:
+            lead = started[0]
+            return Draft(f"{ctx.t('unclear')} {attributed(ctx, lead.sentence)}", [lead.sentence])
     if started:
         lead = started[0]
         return Draft(f"{ctx.t('yes')} {attributed(ctx, lead.sentence)}", [lead.sentence])
@@ -238,6 +248,51 @@ def filming(ctx: Context, ask: Ask) -> Draft | None:
     elif lead is None or planned or not _still_ahead(ctx, lead):
         return draft
     return Draft(f"{ctx.t('not_yet')} {attributed(ctx, lead)}", [lead])
+
+
+def _season_in_the_making(ctx: Context) -> int | None:
+    """The latest season news says is being made (renewed, filmed, dated), not one articles
+    only wonder about ("Will there be a season 3?"); else the latest season named."""
+    made = [e.season for e in ctx.k.events if e.season and (
+        e.event in ("filming", "filming_end", "trailer") or (e.event == "renewal" and e.status == "renewed")
+        or (e.event == "release" and e.status in ("released", "scheduled")))]
+    return max(made, default=None) or ctx.k.latest_season
+
+
+_END_WORDS = frozenset("wrap wraps wrapped wrapping end ends ended finish finished finishes done complete completed over".split())
+
+
+def _asks_end(ask: Ask) -> bool:
+    """Whether a filming question asks about the end of the shoot ("has it wrapped?")."""
+    return bool(_END_WORDS & set(ask.q.words))
+
+
+def _filming_when(ctx: Context, ask: Ask) -> Draft | None:
+    """When filming began (or wrapped, when the question asks about the end): the newest
+    article's dated statement that it happened, not a plan ("is set to begin in 2024"),
+    given to the day when an article agrees with it more precisely. A question naming no
+    season asks about the latest season whose shoot is on record."""
+    event = "filming_end" if _asks_end(ask) else "filming"
+    horizon = max((a.date for a in ctx.k.articles if a.date), default="")
+    done = [e for e in ctx.k.events if e.event == event and e.season and e.date and not e.vague
+            and e.precision >= 2 and _iso(e.ymd) and _iso(e.ymd) <= horizon[:len(_iso(e.ymd))]
+            and _SHOOT.search(e.sentence.text) and not start_ahead(e.sentence.text)
+            and not _SPECULATIVE.search(e.sentence.text)]
+    season = ask.season or max((e.season for e in done), default=None)
+    done = [e for e in done if e.season == season]
+    if not done:
+        return None
+    lead = max(done, key=lambda e: (recency(e.sentence), e.precision))
+    agreeing = [e for e in done if e.ymd[:lead.precision] == lead.ymd[:lead.precision]]
+    best = max(agreeing, key=lambda e: (e.precision, recency(e.sentence)))
+    what = season_label(ctx, season).lower()
+    key = ("filming_ended" if event == "filming_end" else "filming_began") + ("" if best.precision >= 3 else "_vague")
+    return Draft(f"{capitalised(ctx.t(key, what=what, date=best.date))} {attributed(ctx, best.sentence)}",
+                 one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 2))
+
+
+_SHOOT = re.compile(r"\b(?<!-)(?:film(?:ing|ed)|shoot(?:ing)?|shot|cameras?|principal\sphotography|wrap(?:s|ped)?)\b", re.I)
+_SPECULATIVE = re.compile(r"(?:expect(?:s|ed)?|likely|could|might|should|reportedly|rumou?red|hope[sd]?|if)", re.I)
 
 
 def _still_ahead(ctx: Context, s: Sentence) -> bool:
