@@ -57,7 +57,10 @@ _NOT_RENEWED = re.compile(
     r"\b(?:(?:has|have)\s(?:not|n't)\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|picked\sup|confirmed)|hasn't\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|"
     r"not\s(?:yet\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|no\s(?:official\s)?(?:word|news|confirmation|announcement)\s(?:yet\s)?(?:on|about|of|regarding)\s(?:a\s)?(?:renewal|season|whether|when|another)|"
     r"nothing\shas\sbeen\s(?:decided|confirmed|announced)|yet\sto\s(?:be\s)?(?:renew|order|confirm)\w*|no\sofficial\sconfirmation|"
-    r"(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:said|decided|announced|revealed)\s(?:whether|if))\b", re.I)
+    r"(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:said|decided|announced|revealed)\s(?:whether|if))\b"
+    # ... of something other than a season: "has not confirmed the season 2 cast"
+    r"(?!\s(?:(?:the|a|an|any|its|their|who|which|when|whether|if)\s)?(?:[\w-]+\s){0,3}?"
+    r"(?:cast|casting|release|premiere|date|title|plot|story|details|episodes?|trailers?|teasers?|director|writer|roles?|line-?up|returns?|returning)\b)", re.I)
 # "will not return" is the show's end, unless it is a person's ("he will not return", "X will
 # not return as Y", "... to the role"): then an actor is leaving (see cast).
 _CANCELLED = re.compile(r"\b(?:cancel+ed|cancel+ation|axed|scrapped|not\sbe\srenewed|pulled\sthe\splug|"

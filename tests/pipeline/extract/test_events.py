@@ -117,3 +117,11 @@ def test_a_report_after_the_date_leaves_the_date_to_the_event_before_it():
 ])
 def test_the_first_sentence_under_a_renewal_question_heading(heading, sentence, expected):
     assert [(e.event, e.status) for e in answers_to_heading(heading, sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Streamly has not confirmed the season 2 cast.",
+    "Kovi has not confirmed any casting details yet.",
+])
+def test_something_else_not_confirmed_is_no_word_on_a_renewal(sentence):
+    assert not any(e == "renewal" for e, _, _ in events(sentence, "2024-05-20"))
