@@ -121,6 +121,11 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
             later = next(((e, m) for pos, e, m in triggers
                           if d.end < pos < clause[1] and e != "announce"), None)
             if later is None:
+                # "X renewed the show for a second season, the streamer announced on April
+                # 11": a renewal (or a last season) is made by its announcement
+                later = next(((e, m) for pos, e, m in reversed(triggers)
+                              if clause[0] <= pos < t.start() and e in ("renewal", "final")), None)
+            if later is None:
                 continue
             event, t = later
         if t.start() not in claimed or distance < claimed[t.start()][0]:

@@ -125,3 +125,8 @@ def test_the_first_sentence_under_a_renewal_question_heading(heading, sentence, 
 ])
 def test_something_else_not_confirmed_is_no_word_on_a_renewal(sentence):
     assert not any(e == "renewal" for e, _, _ in events(sentence, "2024-05-20"))
+
+
+def test_a_renewal_is_dated_by_its_announcement_after_it():
+    assert events("Streamly has officially renewed Thursday for a second season, the streamer announced on April 11, 2023.",
+                  "2023-04-12") == [("renewal", "renewed", "April 11, 2023")]
