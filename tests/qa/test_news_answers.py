@@ -135,3 +135,17 @@ async def test_when_filming_began_and_wrapped_and_whether_it_has_finished(copy_s
     # a season only wondered about ("Will there be a season 4?") is not the one being made
     wrapped = await ask_once(config, "has filming wrapped?")
     assert wrapped.text.startswith("Yes.") and says(wrapped, "December 13"), wrapped.text
+
+
+async def test_a_renewal_date_to_the_day_when_an_article_agrees(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    (articles / "005-thursday-look-back.md").write_text(
+        "---\ntitle: Thursday Looks Back\npublisher: Coastline TV\ndate: 2024-06-01\n---\n"
+        "Streamly renewed Thursday for season 2 in April 2023, two months after the premiere.\n", encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    answer = await ask_once(config, "When was Thursday renewed for season 2?")
+    # the newest word says April 2023; an older article agrees and gives the day; a "when"
+    # question gets the date, not a "Yes."
+    assert answer.text.startswith("Thursday was renewed for season 2 (April 11, 2023)."), answer.text
+    yesno = await ask_once(config, "Was Thursday renewed for season 2?")
+    assert yesno.text.startswith("Yes."), yesno.text

@@ -152,9 +152,14 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
                                 e.event in ("release", "filming", "filming_end", "trailer") and e.status != "unannounced"])
     if positive and (not negative or recency(positive[0].sentence) >= recency(negative[0].sentence)):
         dated = next((e for e in positive if e.date and e.precision >= 2), None)
+        if dated is not None:
+            # the newest dated word, to the day when another article agrees more precisely
+            agreeing = [e for e in positive if e.date and e.precision >= 2 and e.ymd[:dated.precision] == dated.ymd[:dated.precision]]
+            dated = max(agreeing, key=lambda e: (e.precision, recency(e.sentence)))
         best = dated or positive[0]
         text = ctx.t("renewed_dated" if dated else "renewed", show=k.show.name, season=season, date=dated.date if dated else "")
-        return Draft(f"{verdict(ctx, ask, 'yes')} {text} {attributed(ctx, best.sentence)}",
+        head = "" if ask.q.wh == "when" and not ask.q.yesno else f"{verdict(ctx, ask, 'yes')} "
+        return Draft(f"{head}{text} {attributed(ctx, best.sentence)}",
                      one_per_article([best.sentence] + [e.sentence for e in positive], 2))
     if negative and (not made or recency(negative[0].sentence) >= recency(made[0].sentence)):
         lead = negative[0]
