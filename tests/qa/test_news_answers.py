@@ -108,6 +108,8 @@ date: 2025-01-20
 ---
 Filming on Thursday season 3 wrapped on December 13, 2024, after ten weeks in Kestrel Bay.
 
+More than 300 extras took part in the shoot, which used four cameras for the storm scenes.
+
 ## Will there be a season 4?
 
 Streamly has not said.
@@ -135,6 +137,9 @@ async def test_when_filming_began_and_wrapped_and_whether_it_has_finished(copy_s
     # a season only wondered about ("Will there be a season 4?") is not the one being made
     wrapped = await ask_once(config, "has filming wrapped?")
     assert wrapped.text.startswith("Yes.") and says(wrapped, "December 13"), wrapped.text
+    # "how long" is answered in time, not by any number
+    took = await ask_once(config, "How long did filming take?")
+    assert took.intent == "filming" and took.citations[0].quote.find("ten weeks") >= 0, took.text
 
 
 async def test_a_renewal_date_to_the_day_when_an_article_agrees(copy_show, tmp_path):
