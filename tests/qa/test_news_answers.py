@@ -154,3 +154,18 @@ async def test_a_renewal_date_to_the_day_when_an_article_agrees(copy_show, tmp_p
     assert answer.text.startswith("Thursday was renewed for season 2 (April 11, 2023)."), answer.text
     yesno = await ask_once(config, "Was Thursday renewed for season 2?")
     assert yesno.text.startswith("Yes."), yesno.text
+
+
+async def test_the_source_is_quoted_where_its_title_and_author_are_named_together(copy_show, tmp_path):
+    from ..conftest import BAKERY
+    articles = copy_show(BAKERY)
+    (articles / "005-blue-hour-bakery-webtoon.md").write_text(
+        "---\ntitle: The Webtoon Behind Blue Hour Bakery\npublisher: Toon Talk\ndate: 2024-03-01\n---\n"
+        "The drama adapts the webtoon *Dawn Loaves* by Han Bo-ra.\n\n"
+        "The webtoon is called a comfort read by fans, and webtoon readers have called it the coziest webtoon "
+        "of the decade.\n", encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    answer = await ask_once(config, "what is the webtoon called")
+    assert answer.intent == "source" and says(answer, "Dawn Loaves") and says(answer, "Han Bo-ra"), answer.text
+    quoted = answer.text.split("\u201c", 1)[1]
+    assert "Dawn Loaves" in quoted and "Han Bo-ra" in quoted, answer.text
