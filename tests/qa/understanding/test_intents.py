@@ -33,6 +33,10 @@ def test_phrasing_words_are_stems_and_slots(lexicon):
     ("who was the director of {show}", "director"),
     ("where did they film it", "filming"),
     ("where can i stream {show}", "watch"),
+    ("is there a {season}", "renewal"),
+    ("whats the webtoon called", "source"),
+    ("has {season} finished filming yet", "filming"),
+    ("how long did the shoot take", "filming"),
 ])
 def test_questions_in_other_words_find_their_type(matcher, lexicon, question, intent):
     ranked = matcher.rank(phrase_words(question, lexicon.phrases))
