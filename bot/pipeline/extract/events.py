@@ -70,6 +70,9 @@ _FINAL = re.compile(r"\b(?:final|last|concluding|closing)\s(?:season|chapter|ins
                     r"\bwill\sbe\sthe\slast\b|\bis\sthe\slast\sseason\b|\bseries\sfinale\b", re.I)
 
 
+_OWN_TIME = re.compile(r"\b(?:after|before|since|following|when|once|until)\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class EventMention:
     event: str  # release | renewal | filming | filming_end | trailer | final
@@ -118,13 +121,15 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
             # "Netflix confirmed on June 12 that season 3 would be the last": the date is the
             # announced thing's, when the date's clause names one after it (not the next
             # clause's: "was announced on April 11, and filming began on June 5")
-            later = next(((e, m) for pos, e, m in triggers
-                          if d.end < pos < clause[1] and e != "announce"), None)
+            # "X renewed the show for a second season, the streamer announced on April 11":
+            # a renewal (or a last season) before the announcement is made by it
+            later = next(((e, m) for pos, e, m in reversed(triggers)
+                          if clause[0] <= pos < t.start() and e in ("renewal", "final")), None)
             if later is None:
-                # "X renewed the show for a second season, the streamer announced on April
-                # 11": a renewal (or a last season) is made by its announcement
-                later = next(((e, m) for pos, e, m in reversed(triggers)
-                              if clause[0] <= pos < t.start() and e in ("renewal", "final")), None)
+                # not a time of its own: "announced on May 3, six weeks after season 2 premiered"
+                later = next(((e, m) for pos, e, m in triggers
+                              if d.end < pos < clause[1] and e != "announce"
+                              and not _OWN_TIME.search(text, d.end, pos)), None)
             if later is None:
                 continue
             event, t = later

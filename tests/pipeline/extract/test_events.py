@@ -130,3 +130,11 @@ def test_something_else_not_confirmed_is_no_word_on_a_renewal(sentence):
 def test_a_renewal_is_dated_by_its_announcement_after_it():
     assert events("Streamly has officially renewed Thursday for a second season, the streamer announced on April 11, 2023.",
                   "2023-04-12") == [("renewal", "renewed", "April 11, 2023")]
+
+
+def test_an_announcement_date_is_not_that_of_an_event_timed_from_it():
+    found = events("Streamly has renewed Thursday for a third season, the streamer announced on November 1, 2026, "
+                   "six weeks after season 2 premiered.", "2026-11-02")
+    assert found[0] == ("renewal", "renewed", "November 1, 2026") and ("release", "released", "November 1, 2026") not in found
+    assert events("Streamly announced on November 1, 2026, six weeks after season 2 premiered, that it was done.",
+                  "2026-11-02") == []
