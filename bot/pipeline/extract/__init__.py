@@ -218,6 +218,9 @@ def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "") 
         return not any(o is not e and o.event != e.event and lo < o.start < hi
                        and not (r.start <= o.start < r.end) for o in events)
     usable = [r for r in refs if (r.season is not None or r.relative) and clear(r)]
+    if e.event == "final":
+        # "Season 3 will be the final season": the last season is the one named by number
+        usable = [r for r in usable if r.season is not None] or usable
     fact = {"k": "event", "event": e.event, "status": e.status, **where}
     if refs and where["src"] == "sentence":
         if usable:

@@ -113,3 +113,11 @@ def test_the_answer_under_a_renewal_question_heading_is_that_seasons(extract, tm
     renewals = [(rec["sentences"][f["i"]]["t"], f["status"], f["seasons"]) for f in rec["facts"]
                 if f["k"] == "event" and f["event"] == "renewal"]
     assert renewals == [("Streamly has not said.", "not_renewed", [[4, None, None]])]
+
+
+def test_a_season_said_to_be_the_final_one_is_the_final_season(extract, tmp_path):
+    path = tmp_path / "005-thursday-ends.md"
+    path.write_text("---\ntitle: Thursday Will End\npublisher: Screenline\ndate: 2024-06-01\n---\n"
+                    "Season 3 will be the final season, Streamly confirmed.\n", encoding="utf-8")
+    finals = [f["seasons"] for f in extract(path)["facts"] if f["k"] == "event" and f["event"] == "final"]
+    assert finals == [[[3, None, None]]]
