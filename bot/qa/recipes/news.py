@@ -138,6 +138,12 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
         numbered = [e.season for e in renewals if e.season and e.season > 1 and e.status == "renewed"]
         season = max(numbered, default=None) or (max(k.seasons, default=1) if len(k.seasons) > 1 else 2)
     final = k.final_season
+    if final is not None and {"last", "final"} & set(ask.q.words) and not asked_negatively(ask):
+        # "is season 3 the last?": said of the season the articles call the last
+        finals = newest_first(e.sentence for e in k.events if e.event == "final")
+        if finals:
+            head = "" if ask.season is None else f"{ctx.t('yes') if ask.season == final else ctx.t('no')} "
+            return Draft(f"{head}{ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}", finals[:2])
     if final is not None and season > final:
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
         if finals:
