@@ -60,6 +60,12 @@ def record(doc: Document, tools: Tools) -> dict:
         if s.kind == "text":
             intro = s.text if s.text.rstrip().endswith(":") else ""
         refs = sentence_refs[s.index]
+        # "higher than season 1's 83%": a season named to compare with is not the one spoken of
+        compared = [r for r in refs if _COMPARED.search(s.text, 0, r.start)]
+        if compared and len(compared) == len(refs):
+            refs = []
+        else:
+            refs = [r for r in refs if r not in compared]
         own = _refs(refs, s.text)
         own = [_resolve_next(r, default) for r in own]
         if own:
@@ -108,6 +114,9 @@ def record(doc: Document, tools: Tools) -> dict:
             "url": a.url, "sections": doc.sections, "sentences": sentences, "facts": facts,
             "default_season": default, "seasons": article_seasons, "removed_titles": removed_titles,
             "title_titles": titles_in(a.title)}
+
+
+_COMPARED = re.compile(r"\b(?:than|compared\s(?:to|with)|unlike|versus|vs\.?|up\sfrom|down\sfrom)\s+(?:the\s+|that\sof\s+)?$", re.I)
 
 
 def _stems(text: str, phrases: PhraseMap) -> tuple[list[str], list[str]]:

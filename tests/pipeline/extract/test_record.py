@@ -121,3 +121,12 @@ def test_a_season_said_to_be_the_final_one_is_the_final_season(extract, tmp_path
                     "Season 3 will be the final season, Streamly confirmed.\n", encoding="utf-8")
     finals = [f["seasons"] for f in extract(path)["facts"] if f["k"] == "event" and f["event"] == "final"]
     assert finals == [[[3, None, None]]]
+
+
+def test_a_season_named_to_compare_with_is_not_the_sentences(extract, tmp_path):
+    path = tmp_path / "005-thursday-season-2-reviews.md"
+    path.write_text("---\ntitle: Thursday Season 2 Reviews Are In\npublisher: Screenline\ndate: 2024-03-20\n---\n"
+                    "The season holds a 91% score on Rotten Tomatoes, higher than season 1's 84%.\n\n"
+                    "Season 2 drew more viewers than season 1.\n", encoding="utf-8")
+    seasons = [(s["seasons"], s["src"]) for s in extract(path)["sentences"]]
+    assert seasons == [([[2, None, None]], "article"), ([[2, None, None]], "sentence")]
