@@ -21,14 +21,17 @@ TRIGGERS: dict[str, Guarded] = {
     "final": Guarded(re.compile(r"\b(?:final|last|concluding)\s(?:season|chapter|installment)\b|\bwould\sbe\sthe\slast\b|\bwill\sbe\sthe\slast\b", re.I)),
     "trailer": Guarded(re.compile(r"\b(?:trailers?|teasers?)\b", re.I)),
     "renewal": Guarded(re.compile(r"\b(?:renew(?:s|ed|al)?|re-?upped|order(?:s|ed)?|picked\sup|pick\sup|greenlit|green-?light(?:s|ed)?|"
-                          r"commission(?:s|ed)?|is\sa\sgo|(?:officially\s)?confirmed\s(?:a\s|that\s)?(?:season|a\s(?:second|third|fourth|fifth)))", re.I)),
+                          r"commission(?:s|ed)?|is\sa\sgo|(?:officially\s)?confirmed\s(?:a\s|that\s)?(?:season|a\s(?:second|third|fourth|fifth))|"
+                          r"(?<=season\s\d\s)(?:was|has\sbeen|is)\s(?:officially\s)?confirmed)", re.I)),
     "filming_end": Guarded(re.compile(r"\b(?:wrap(?:s|ped)?(?:\sfilming|\sproduction|\sshooting)?|finished\s(?:filming|shooting|production)|"
                               r"completed\s(?:filming|shooting|production)|filming\s(?:ended|finished|concluded))\b", re.I)),
     "filming": Guarded(re.compile(r"\b(?:film(?:ed|ing)|shoot(?:s|ing)?|shot\s(?:in|on|at|between|from)|production|cameras?|principal\sphotography|pre-?production)\b", re.I)),
     "release": Guarded(re.compile(r"\b(?:premiere[sd]?|premiering|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
                           r"release[sd]?|releasing|expect(?:s|ed)?|anticipated|come\sout|comes\sout|came\sout|coming\sout|launch(?:es|ed)|land(?:s|ed)|"
-                          r"hit(?:s)?\s(?:netflix|screens|the\sstreamer)|stream(?:s|ing)?\s(?:from|on)|bow(?:s|ed)?|returns?\s(?:on|in)|"
-                          r"out\son|set\sfor|slated\sfor|due\s(?:in|on|out)|coming\s(?:on|in)|airs?|aired|available\s(?:on|from))\b", re.I)),
+                          r"hit(?:s)?\s(?:netflix|screens|the\sstreamer|(?=[\w+]+(?:\s[\w+]+)?\son\s))|stream(?:s|ing)?\s(?:from|on)|bow(?:s|ed)?|return(?:s|ed)?\s(?:on|in)|"
+                          r"out\son|set\sfor|slated\sfor|due\s(?:in|on|out)|coming\s(?:on|in)|airs?|aired|available\s(?:on|from)|"
+                          r"coming\sto(?!\san?\s(?:end|close))|return(?:s|ing)?\s(?=(?:on\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d)|"
+                          r"(?:has|have)\s(?:now\s|finally\s|officially\s)*dated|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?\s(?:\w+\s){0,3}?back)\b", re.I)),
 }
 # A release verb whose subject is a trailer ("The official trailer for season 2 dropped on")
 # dates the trailer, not the show.
@@ -40,10 +43,12 @@ _SPECULATION = re.compile(r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|could|might
                           r"guess|estimate[sd]?|should|hopefully|hope|probably|possibly|perhaps|tipped|speculat\w*|"
                           r"at\sthe\s(?:earliest|latest)|we\sthink|looks\slike|wouldn't\sbe\ssurprised|if\s)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|is\sset\sto|are\sset\sto|set\sfor|slated|scheduled|coming(?!-)|to\sarrive|to\spremiere|"
-                     r"arrives|premieres|drops|returns|launches|lands)\b", re.I)
+                     r"arrives|premieres|drops|returns|launches|lands|hits|debuts|bows|streams|comes\sto|is\scoming|"
+                     r"(?:has|have)\s(?:now\s|finally\s|officially\s)*(?:set|dated|scheduled)|"
+                     r"(?:return|premiere|arrive|drop|land|hit|debut)\s(?:on\s)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d))\b", re.I)
 _PAST = re.compile(r"\b(?:premiered|debuted|arrived|dropped|released|came\sout|launched|landed|aired|bowed|opened|"
                    r"was\sreleased|were\sreleased|is\snow\sstreaming|are\snow\sstreaming|is\sstreaming|hit|"
-                   r"shot|went|became|was|were|had|did|saw|drew|topped|logged|racked|ranked|broke|set|won|made|"
+                   r"shot|went|became|was|were|had|did|saw|drew|topped|logged|racked|ranked|broke|set(?!\s(?:a|an|the|its)\s[^.,;]{0,30}\b(?:date|premiere|release|debut|return))|won|made|"
                    r"occurred|happened|followed|reached|climbed|remained|proved|turned|returned)\b", re.I)
 _UNANNOUNCED = re.compile(
     r"\b(?:(?:has|have|had|did)\s(?:not|n't)|hasn't|haven't|hadn't|didn't|(?:is|are)\s(?:yet\sto|not\syet)|yet\sto|still\s(?:no|hasn't|has\snot))\s"
@@ -216,7 +221,12 @@ def _nearest_trigger(triggers, clause: tuple[int, int], d: DateMention):
     return best
 
 
+_SPECULATION_ENDED = re.compile(r"\b(?:end(?:s|ed|ing)?|put(?:s|ting)?\san\send\sto|settl(?:e|es|ed|ing))\s(?:the\s|all\s|months\sof\s|weeks\sof\s|years\sof\s)*"
+                                r"(?:speculation|guesswork|rumou?rs)\b", re.I)
+
+
 def _release_status(clause: str, d: DateMention, article_date: str | None) -> str:
+    clause = _SPECULATION_ENDED.sub(" ", clause)  # "..., ending months of speculation"
     if _SPECULATION.search(clause):
         return "estimate"
     if article_date and d.precision >= 1 and not d.vague:

@@ -138,3 +138,27 @@ def test_an_announcement_date_is_not_that_of_an_event_timed_from_it():
     assert found[0] == ("renewal", "renewed", "November 1, 2026") and ("release", "released", "November 1, 2026") not in found
     assert events("Streamly announced on November 1, 2026, six weeks after season 2 premiered, that it was done.",
                   "2026-11-02") == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # release news in more wordings, read in a June 2026 article
+    ("Streamly has set a September 18 premiere for season 2.", ("release", "scheduled", "September 18")),
+    ("Thursday season 2 hits Streamly on September 18.", ("release", "scheduled", "September 18")),
+    ("The detectives return September 18.", ("release", "scheduled", "September 18")),
+    ("The detectives returned on March 7, 2024.", ("release", "released", "March 7, 2024")),
+    ("Season 2 is coming to Streamly on September 18, 2026.", ("release", "scheduled", "September 18, 2026")),
+    ("Streamly has finally dated season 2: September 18, 2026.", ("release", "scheduled", "September 18, 2026")),
+    # "ending months of speculation" is the end of guessing, not a guess
+    ("Season 2 lands on September 18, ending months of speculation.", ("release", "scheduled", "September 18")),
+    # a delay is a new estimate
+    ("Streamly has pushed season 2 back to 2027.", ("release", "estimate", "2027")),
+    ("Season 2 has been delayed to early 2027.", ("release", "estimate", "early 2027")),
+    ("Season 2 was officially confirmed in June 2022.", ("renewal", "renewed", "June 2022")),
+])
+def test_more_wordings_of_release_and_renewal_news(sentence, expected):
+    assert events(sentence, "2026-06-11") == [expected]
+
+
+@pytest.mark.parametrize("sentence", ["The show set a record in January 2022.", "The series is coming to an end in 2027."])
+def test_no_release_in_other_news(sentence):
+    assert not any(e == "release" for e, _, _ in events(sentence, "2026-06-11"))
