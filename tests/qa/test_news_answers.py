@@ -169,3 +169,16 @@ async def test_the_source_is_quoted_where_its_title_and_author_are_named_togethe
     assert answer.intent == "source" and says(answer, "Dawn Loaves") and says(answer, "Han Bo-ra"), answer.text
     quoted = answer.text.split("\u201c", 1)[1]
     assert "Dawn Loaves" in quoted and "Han Bo-ra" in quoted, answer.text
+
+
+async def test_a_date_pushed_back_by_newer_news_is_no_longer_the_date(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    (articles / "005-thursday-season-3-date.md").write_text(
+        "---\ntitle: Thursday season 3 date\npublisher: Screenline\ndate: 2024-07-01\n---\n"
+        "Thursday season 3 will premiere on October 3, 2024.\n", encoding="utf-8")
+    (articles / "006-thursday-season-3-delayed.md").write_text(
+        "---\ntitle: Thursday season 3 delayed\npublisher: Coastline TV\ndate: 2024-11-01\n---\n"
+        "Streamly has pushed season 3 back to 2025.\n", encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    answer = await ask_once(config, "When does Thursday season 3 come out?")
+    assert not says(answer, "October 3") and says(answer, "2025"), answer.text

@@ -69,6 +69,9 @@ def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
     dated = [e for e in events if e.date and not e.vague]
     released = [e for e in dated if e.status == "released" and e.precision >= 2]
     scheduled = [e for e in dated if e.status == "scheduled" and e.precision >= 2]
+    # a date a newer article says was pushed back is no longer the date
+    delays = [e for e in events if e.status == "estimate" and _DELAY.search(e.sentence.text)]
+    scheduled = [e for e in scheduled if not any(recency(x.sentence) > recency(e.sentence) for x in delays)]
     # a date announced for something the newest articles already look back on has passed:
     # "Part 1 premieres on July 14, 2023", read when the newest article is from 2024
     horizon = max((a.date for a in ctx.k.articles if a.date), default="")
@@ -114,6 +117,9 @@ def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
     if not parts:
         return None, False
     return Draft(" ".join(parts), cited), False
+
+
+_DELAY = re.compile(r"\b(?:delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?\s(?:\w+\s){0,3}?back)\b", re.I)
 
 
 def _parts(ctx: Context, season: int, released: list[EventFact]) -> Draft:
