@@ -11,6 +11,11 @@ from bot.pipeline.extract.titles import looks_like_title, title_spans, titles_in
     ("he said it *really* loudly", []),
     ("the \"best thing\" on TV", []),
     ("\"It was a long night. We loved it.\"", []),
+    # a word the sentence coins or defines is a term, not a work
+    ("\"Dawnie\" is the fan nickname for the bakery's regulars.", []),
+    ("Fans nicknamed them \"Dawnies\".", []),
+    ("a baking drama called \"Crumb\" is next", ["Crumb"]),
+    ("\"Crumb\" is the name of the new drama", ["Crumb"]),
 ])
 def test_titles_in_text(text, expected):
     assert titles_in(text) == expected
