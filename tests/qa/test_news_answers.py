@@ -182,3 +182,13 @@ async def test_a_date_pushed_back_by_newer_news_is_no_longer_the_date(copy_show,
     config = Config(articles_dir=articles, data_dir=tmp_path / "data")
     answer = await ask_once(config, "When does Thursday season 3 come out?")
     assert not says(answer, "October 3") and says(answer, "2025"), answer.text
+
+
+async def test_a_set_date_is_a_yes_to_is_there_a_date_and_a_not_yet_to_is_it_out(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    (articles / "004-thursday-season-3-final-season.md").unlink()
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    dated = await ask_once(config, "Is there a release date for Thursday season 2 yet?")
+    assert dated.text.startswith("Yes.") and says(dated, "March 7, 2024"), dated.text
+    out = await ask_once(config, "Is Thursday season 2 out yet?")
+    assert out.text.startswith("Not yet."), out.text

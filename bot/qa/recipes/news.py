@@ -54,17 +54,27 @@ def release(ctx: Context, ask: Ask) -> Draft | None:
     """When a season (or part) comes out: the date it came out, else the newest announced
     date, else the newest word that none is set, with the estimates attributed. "Is it out
     yet?" gets a yes or a not yet first."""
-    draft, out = _release(ctx, ask)
+    if ask.q.wh in ("where", "who", "why"):
+        from .describe import describe
+        return describe(ctx, ask)  # "where was the date announced?" is not asking for the date
+    draft, state = _release(ctx, ask)
     if draft is not None and ask.q.yesno:
-        draft.text = f"{ctx.t('yes') if out else ctx.t('not_yet')} {draft.text}"
+        # "is it out yet?" is a yes once it came out; "is there a date yet?" once one is set
+        asks_date = bool(_ASKS_DATE & set(ask.q.words)) and "out" not in ask.q.words
+        yes = state == "released" or (asks_date and state == "scheduled")
+        draft.text = f"{ctx.t('yes') if yes else ctx.t('not_yet')} {draft.text}"
     return draft
 
 
-def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
+_ASKS_DATE = frozenset("date dated announce announced official confirmed set".split())
+
+
+def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, str]:
+    """The answer, and what it says: "released", "scheduled" or "" (no date yet)."""
     season = _release_season(ctx, ask)
     events = _events(ctx, "release", season, ask.part)
     if not events:
-        return None, False
+        return None, ""
     what = season_label(ctx, season, ask.part)
     dated = [e for e in events if e.date and not e.vague]
     released = [e for e in dated if e.status == "released" and e.precision >= 2]
@@ -83,12 +93,12 @@ def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
     if released:
         whole = [e for e in released if e.part is None]
         if ask.part is None and not whole and len({e.part for e in released}) > 1:
-            return _parts(ctx, season, released), True  # a season out in parts: each part's date
+            return _parts(ctx, season, released), "released"  # a season out in parts: each part's date
         best = max(whole or released, key=lambda e: (e.precision, not e.weak, recency(e.sentence)))
         agreeing = [e for e in released if e.ymd[1:] == best.ymd[1:] or e.date == best.date]
         template = "released" if best.precision >= 3 else "released_vague"
         return Draft(ctx.t(template, what=what, date=best.date),
-                     one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 3)), True
+                     one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 3)), "released"
     newest_news = max((recency(s) for s in unannounced), default="")
     if scheduled:
         best = max(scheduled, key=lambda e: (recency(e.sentence), e.precision))
@@ -96,7 +106,7 @@ def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
             template = "scheduled" if best.precision >= 3 else "scheduled_vague"
             text = as_of(ctx, best.sentence) + ctx.t(template, what=what.lower() if as_of(ctx, best.sentence) else what,
                                                     date=best.date)
-            return Draft(capitalised(text), [best.sentence]), False
+            return Draft(capitalised(text), [best.sentence]), "scheduled"
     parts, cited = [], []
     if unannounced:
         lead = unannounced[0]
@@ -115,8 +125,8 @@ def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
                 break
         parts.append(ctx.t("estimates", estimates="; ".join(items)))
     if not parts:
-        return None, False
-    return Draft(" ".join(parts), cited), False
+        return None, ""
+    return Draft(" ".join(parts), cited), ""
 
 
 _DELAY = re.compile(r"\b(?:delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?\s(?:\w+\s){0,3}?back)\b", re.I)
