@@ -37,6 +37,7 @@ def test_phrasing_words_are_stems_and_slots(lexicon):
     ("whats the webtoon called", "source"),
     ("has {season} finished filming yet", "filming"),
     ("how long did the shoot take", "filming"),
+    ("whats the name of the school", "setting"),
 ])
 def test_questions_in_other_words_find_their_type(matcher, lexicon, question, intent):
     ranked = matcher.rank(phrase_words(question, lexicon.phrases))
