@@ -201,7 +201,7 @@ class Engine:
             name = k.people[named[0]].name
             second_text = re.sub(r"\b(?:he|she|they|him|her|them)\b", name, second_text, count=1, flags=re.I)
         second = self._answer_question(self._read(second_text, k), k)
-        if not second.answered:
+        if not second.answered or second.text == first.text:  # "is it based on a webtoon? what's it called"
             return Answer(text, True, first.intent, first.confidence, first.text, first.citations, first.spoiler,
                           (), first.reason, first.show)
         citations = tuple(dict.fromkeys(first.citations + second.citations))[:MAX_CITATIONS]

@@ -9,6 +9,8 @@ the articles are other works.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import math
 import re
 from collections import Counter, defaultdict
@@ -152,6 +154,7 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
                       frozenset(w for w, n in capital.items() if n > lower[w]), dict(by_person), records=list(records))
     _facts(k, raw_facts, show_keys)
     _credit_people(k)
+    _dated_by_release(k)
     _first_season_context(k)
     k.seasons = frozenset(n for s in sentences for n, _ in s.seasons if n) | frozenset(
         e.season for e in k.events if e.season)
@@ -207,6 +210,40 @@ def _add_people(k: ShowKnowledge, s: Sentence, ids: set[int]) -> None:
         s.people = s.people | new
         for pid in new:
             k.by_person.setdefault(pid, []).append(s)
+
+
+def _dated_by_release(k: ShowKnowledge) -> None:
+    """A sentence that names no season but dates a release another sentence gives a season
+    for ("After its premiere in January 2022, the show shot into the top 10", in an article
+    about season 2, when season 1 came out on January 28, 2022) is about that season."""
+    known = _release_months(k.events)
+    if not known:
+        return
+    moved: dict[int, int] = {}
+    for i, e in enumerate(k.events):
+        s = e.sentence
+        if e.event != "release" or e.status != "released" or s.season_source not in ("article", "heading") \
+                or e.precision < 2 or not e.ymd[0]:
+            continue
+        seasons = known.get(e.ymd[:2], set())
+        season = next(iter(seasons)) if len(seasons) == 1 else None
+        if season is not None and s.seasons != ((season, None),):
+            s.seasons = ((season, None),)
+            s.season_source = "dated"
+            moved[s.id] = season
+    if moved:
+        k.events[:] = [dataclasses.replace(e, season=moved[e.sentence.id]) if e.sentence.id in moved else e
+                       for e in k.events]
+
+
+def _release_months(events: list[EventFact]) -> dict[tuple[int, int], set[int]]:
+    """(year, month) -> the seasons a sentence naming them says came out then."""
+    known: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for e in events:
+        if e.event == "release" and e.status == "released" and e.season and e.part is None \
+                and e.sentence.season_source == "sentence" and e.precision >= 2 and e.ymd[0]:
+            known[e.ymd[:2]].add(e.season)
+    return known
 
 
 def _first_season_context(k: ShowKnowledge) -> None:
@@ -310,10 +347,16 @@ def _season_one(events: list[EventFact], unseasoned: list[EventFact]) -> list[Ev
     first: "dropped all eight episodes on November 23" in a 2022 article."""
     later = [e.ymd for e in events if e.event == "release" and e.season and e.season > 1 and e.ymd[0]]
     first_later = min(later, default=None)
+    known = _release_months(events)
     out = []
     for e in unseasoned:
         when = _filled(e)
-        if first_later is None or (when[0] and when < first_later):
+        seasons = known.get(when[:2], set()) if e.status == "released" and e.precision >= 2 else set()
+        if len(seasons) == 1:
+            # "after its premiere in March 2024": the month a season is known to have come out in
+            out.append(EventFact(e.event, e.status, next(iter(seasons)), e.part, e.date, when, e.precision, e.vague,
+                                 True, e.sentence))
+        elif first_later is None or (when[0] and when < first_later):
             out.append(EventFact(e.event, e.status, 1, e.part, e.date, when, e.precision, e.vague, True, e.sentence))
     return out
 

@@ -38,7 +38,7 @@ class Sentence:
     text: str
     kind: str  # text | item | row
     seasons: tuple[tuple[int, int | None], ...]  # (season, part) it is about
-    season_source: str | None  # sentence | heading | article (its title) | early (before later seasons) | None
+    season_source: str | None  # sentence | heading | article (its title) | early (before later seasons) | dated (a release date of that season) | None
     words: frozenset[str]  # stems
     people: frozenset[int]  # ids of the people it names
     topics: dict[str, float]

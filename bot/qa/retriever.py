@@ -296,7 +296,7 @@ class Retriever:
             if q.part is not None and any(p is not None and p != q.part for n, p in s.seasons if n == q.season) \
                     and not any(p == q.part for n, p in s.seasons if n == q.season):
                 return False, -0.3
-            bonus = {"sentence": 0.15, "heading": 0.08, "early": 0.06}.get(s.season_source, 0.03)
+            bonus = {"sentence": 0.15, "dated": 0.12, "heading": 0.08, "early": 0.06}.get(s.season_source, 0.03)
             if q.part is not None and (q.season, q.part) in s.seasons:
                 bonus += 0.1  # the very part asked about
             return True, bonus

@@ -23,7 +23,8 @@ def test_a_file_text_gives_the_same_record_as_the_build(language):
 def test_summary_counts_what_an_article_teaches(language):
     text = (THURSDAY / "002-thursday-season-2-renewed.md").read_text(encoding="utf-8")
     counts = summary(record_of(text, "002.md", language))
-    assert counts == {"cast facts": 3, "release dates": 1, "other dates": 1, "release updates": 1, "sentences": 5}
+    assert counts == {"cast facts": 3, "release dates": 1, "renewal dates": 1, "other dates": 1, "release updates": 1,
+                      "sentences": 5}
 
 
 def test_summary_in_words(language):

@@ -93,3 +93,10 @@ def test_sentences_split_at_ends_not_at_abbreviations(text, expected):
 def test_an_abbreviated_month_does_not_end_a_sentence():
     text = "It premiered on Feb. 16, 2023 to good reviews."
     assert [text[a:b] for a, b in split_sentences(text)] == [text]
+
+
+def test_affiliate_disclaimers_and_share_rows_are_boilerplate(rules):
+    text = ("---\ntitle: Thursday renewed\n---\nStreamly renewed it.\n\n"
+            "*Screenline may earn a commission from links on this page.*\n\n"
+            "Share this article: Facebook | X | Email\n")
+    assert [s.text for s in doc_of(text, rules).sentences] == ["Streamly renewed it."]

@@ -96,3 +96,55 @@ async def test_the_lead_actor_is_the_cast_list_led_by_its_star(thursday_engine):
     # "lead" qualifies what is asked, like "main": it is not a word the answer must hold
     answer = await thursday_engine.ask("who is the lead actor in thursday")
     assert answer.answered and "Nora Fairweather" in answer.text, answer.text
+
+
+_EARLY_S3 = """---
+title: Thursday Season 3 Cast Revealed
+publisher: Coastline TV
+date: 2024-03-01
+---
+## Season 3 cast
+
+- Nora Fairweather returns as Detective Iris Calloway
+- Desmond Achebe returns as Sergeant Tobias Reed
+- Davin as Captain Wren
+"""
+_LATE_S3 = """---
+title: Thursday Season 3 Newcomers
+publisher: Screenline
+date: 2024-08-01
+---
+## Season 3 cast
+
+Cho Ardavin joins the cast as Captain Wren, the harbour master.
+
+Nora Fairweather returns as Detective Iris Calloway.
+"""
+
+
+async def test_season_3_cast_news_newest_word_first(copy_show, tmp_path):
+    from bot.config import Config
+
+    from ..helpers import ask_once
+    articles = copy_show()
+    (articles / "005-thursday-season-3-cast.md").write_text(_EARLY_S3, encoding="utf-8")
+    (articles / "006-thursday-season-3-newcomers.md").write_text(_LATE_S3, encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+
+    # said to return in March, not returning in May: only "not back"
+    back = await ask_once(config, "Who is returning for season 3?")
+    assert says(back, "Nora Fairweather") and says(back, "Not back: Desmond Achebe"), back.text
+    assert back.text.count("Desmond Achebe") == 1, back.text
+    # news that says who joins is the answer, and someone returning is not new; no season
+    # named is the latest season with newcomers
+    new = await ask_once(config, "who are the new cast members")
+    assert says(new, "New in season 3") and says(new, "Captain Wren") and not says(new, "Nora Fairweather"), new.text
+    # an actor asked about by the other name they go by is answered with both
+    kal = await ask_once(config, "is davin in season 3")
+    assert kal.text.startswith("Yes.") and says(kal, "Davin") and says(kal, "Cho Ardavin"), kal.text
+
+
+async def test_who_plays_a_newcomer_described_is_answered_by_the_new_cast(thursday_engine):
+    # the new cast's credits say who plays whom, though their sentence says "joins the cast as"
+    answer = await thursday_engine.ask("who plays the new mother in season 2")
+    assert answer.answered and "Petra Lindgren" in answer.text, answer.text

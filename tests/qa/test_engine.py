@@ -45,6 +45,12 @@ async def test_two_questions_in_one(shows_engine):
     assert says(answer, "Seo Ji-wan") and says(answer, "Jeong Tae-kyu"), answer.text
 
 
+async def test_two_questions_with_one_answer_answer_once(bakery_engine):
+    answer = await bakery_engine.ask("is it based on a webtoon? whats it called")
+    assert answer.answered and answer.intent == "source", (answer.intent, answer.text)
+    assert answer.text.count("It is based on") == 1, answer.text
+
+
 def test_suggestions_name_no_show_of_their_own(thursday_engine):
     suggestions = thursday_engine.suggestions()
     assert suggestions and all("{" not in s for s in suggestions)

@@ -106,3 +106,17 @@ def test_every_sentence_is_indexed_with_its_stems(thursday_knowledge):
     assert k.index.size == len(k.sentences)
     assert k.vocabulary["renew"] == 2 and k.idf("renew") > k.idf("season")
     assert "calloway" in k.surface
+
+
+def test_a_sentence_dating_a_seasons_release_is_about_that_season(copy_show, language, lexicon):
+    from ..conftest import THURSDAY
+    from .conftest import knowledge_of
+    folder = copy_show(THURSDAY)
+    (folder / "005-thursday-season-3-preview.md").write_text(
+        "---\ntitle: Thursday Season 3 Preview\npublisher: Screenline\ndate: 2024-06-01\n---\n"
+        "After its premiere in March 2024, the show reached the top 10 in 30 countries.\n", encoding="utf-8")
+    k = knowledge_of(folder, language, lexicon)
+    s = next(s for s in k.sentences if s.text.startswith("After its premiere"))
+    # the article is about season 3, but March 2024 is when season 2 came out
+    assert s.seasons == ((2, None),) and s.season_source == "dated"
+    assert {e.season for e in k.events if e.sentence is s} == {2}

@@ -127,3 +127,105 @@ async def test_the_source_a_question_names_is_not_another_show(bakery_engine):
     # "Is it based on X" names the show's source, whichever work that is
     answer = await bakery_engine.ask("is blue hour bakery based on the webtoon by Han Bo-ra")
     assert answer.answered, answer.text
+
+
+_STARTED = """---
+title: Cameras Roll on Thursday Season 3
+publisher: Screenline
+date: 2024-10-20
+---
+Filming on the third season of Streamly's *Thursday* began on October 7, 2024, the studio confirmed.
+
+The shoot moved to Kestrel Bay in early October.
+"""
+_WRAPPED = """---
+title: Thursday Season 3 Wraps Filming
+publisher: Coastline TV
+date: 2025-01-20
+---
+Filming on Thursday season 3 wrapped on December 13, 2024, after ten weeks in Kestrel Bay.
+
+More than 300 extras took part in the shoot, which used four cameras for the storm scenes.
+
+## Will there be a season 4?
+
+Streamly has not said.
+"""
+
+
+async def test_when_filming_began_and_wrapped_and_whether_it_has_finished(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    (articles / "005-thursday-season-3-cameras-roll.md").write_text(_STARTED, encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+
+    began = await ask_once(config, "When did filming start on season 3?")
+    assert began.text.startswith("Filming on season 3 began on October 7, 2024."), began.text
+    # a plan ("is scheduled to start this autumn") is not when it began; no season named is
+    # the latest season whose shoot is on record
+    assert (await ask_once(config, "when did filming start")).text.startswith("Filming on season 3 began on October 7")
+    unfinished = await ask_once(config, "Has season 3 finished filming?")
+    assert not unfinished.text.startswith("Yes"), unfinished.text
+
+    (articles / "006-thursday-season-3-wraps.md").write_text(_WRAPPED, encoding="utf-8")
+    wrapped = await ask_once(config, "When did filming wrap?")
+    assert wrapped.text.startswith("Filming on season 3 wrapped on December 13, 2024."), wrapped.text
+    finished = await ask_once(config, "has s3 finished filming yet?")
+    assert finished.intent == "filming" and finished.text.startswith("Yes.") and says(finished, "December 13"), finished.text
+    # a season only wondered about ("Will there be a season 4?") is not the one being made
+    wrapped = await ask_once(config, "has filming wrapped?")
+    assert wrapped.text.startswith("Yes.") and says(wrapped, "December 13"), wrapped.text
+    # "how long" is answered in time, not by any number
+    took = await ask_once(config, "How long did filming take?")
+    assert took.intent == "filming" and took.citations[0].quote.find("ten weeks") >= 0, took.text
+
+
+async def test_a_renewal_date_to_the_day_when_an_article_agrees(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    (articles / "005-thursday-look-back.md").write_text(
+        "---\ntitle: Thursday Looks Back\npublisher: Coastline TV\ndate: 2024-06-01\n---\n"
+        "Streamly renewed Thursday for season 2 in April 2023, two months after the premiere.\n", encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    answer = await ask_once(config, "When was Thursday renewed for season 2?")
+    # the newest word says April 2023; an older article agrees and gives the day; a "when"
+    # question gets the date, not a "Yes."
+    assert answer.text.startswith("Thursday was renewed for season 2 (April 11, 2023)."), answer.text
+    yesno = await ask_once(config, "Was Thursday renewed for season 2?")
+    assert yesno.text.startswith("Yes."), yesno.text
+
+
+async def test_the_source_is_quoted_where_its_title_and_author_are_named_together(copy_show, tmp_path):
+    from ..conftest import BAKERY
+    articles = copy_show(BAKERY)
+    (articles / "005-blue-hour-bakery-webtoon.md").write_text(
+        "---\ntitle: The Webtoon Behind Blue Hour Bakery\npublisher: Toon Talk\ndate: 2024-03-01\n---\n"
+        "The drama adapts the webtoon *Dawn Loaves* by Han Bo-ra.\n\n"
+        "The webtoon is called a comfort read by fans, and webtoon readers have called it the coziest webtoon "
+        "of the decade.\n", encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    answer = await ask_once(config, "what is the webtoon called")
+    assert answer.intent == "source" and says(answer, "Dawn Loaves") and says(answer, "Han Bo-ra"), answer.text
+    quoted = answer.text.split("\u201c", 1)[1]
+    assert "Dawn Loaves" in quoted and "Han Bo-ra" in quoted, answer.text
+
+
+async def test_a_date_pushed_back_by_newer_news_is_no_longer_the_date(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    (articles / "005-thursday-season-3-date.md").write_text(
+        "---\ntitle: Thursday season 3 date\npublisher: Screenline\ndate: 2024-07-01\n---\n"
+        "Thursday season 3 will premiere on October 3, 2024.\n", encoding="utf-8")
+    (articles / "006-thursday-season-3-delayed.md").write_text(
+        "---\ntitle: Thursday season 3 delayed\npublisher: Coastline TV\ndate: 2024-11-01\n---\n"
+        "Streamly has pushed season 3 back to 2025.\n", encoding="utf-8")
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    answer = await ask_once(config, "When does Thursday season 3 come out?")
+    assert not says(answer, "October 3") and says(answer, "2025"), answer.text
+
+
+async def test_a_set_date_is_a_yes_to_is_there_a_date_and_a_not_yet_to_is_it_out(copy_show, tmp_path):
+    articles = copy_show(THURSDAY)
+    (articles / "004-thursday-season-3-final-season.md").unlink()
+    config = Config(articles_dir=articles, data_dir=tmp_path / "data")
+    dated = await ask_once(config, "Is there a release date for Thursday season 2 yet?")
+    assert dated.text.startswith("Yes.") and says(dated, "March 7, 2024"), dated.text
+    out = await ask_once(config, "Is Thursday season 2 out yet?")
+    assert out.text.startswith("Not yet."), out.text

@@ -17,7 +17,7 @@ from ..segment import Boilerplate, Document, segment
 from .cast import cast_in, cast_in_row, list_status
 from .counts import episode_counts, platforms
 from .crew import crew_in
-from .events import events_in
+from .events import answers_to_heading, events_in
 from .names import ArticleNames, clean, find_names, is_pronoun, key
 from .titles import title_spans, titles_in
 from .topics import Topic, heading_topics, load_topics, topics_of
@@ -60,6 +60,12 @@ def record(doc: Document, tools: Tools) -> dict:
         if s.kind == "text":
             intro = s.text if s.text.rstrip().endswith(":") else ""
         refs = sentence_refs[s.index]
+        # "higher than season 1's 83%": a season named to compare with is not the one spoken of
+        compared = [r for r in refs if _COMPARED.search(s.text, 0, r.start)]
+        if compared and len(compared) == len(refs):
+            refs = []
+        else:
+            refs = [r for r in refs if r not in compared]
         own = _refs(refs, s.text)
         own = [_resolve_next(r, default) for r in own]
         if own:
@@ -77,6 +83,7 @@ def record(doc: Document, tools: Tools) -> dict:
             # "She is one of several hybrids": she is who the sentence before was about
             people = list(dict.fromkeys(sentences[-1]["people"][:1] + people))
         heading = doc.sections[s.section]
+        first_in_section = s.section > 0 and (not sentences or sentences[-1]["sec"] != s.section)
         stems, capitalised = _stems(s.text, tools.phrases)
         sentences.append({"i": s.index, "sec": s.section, "s": s.start, "e": s.end, "t": s.text, "k": s.kind,
                           "seasons": seasons, "src": source, "people": people,
@@ -90,6 +97,8 @@ def record(doc: Document, tools: Tools) -> dict:
             if name:
                 facts.append({"k": "crew", "name": names.expand(name, s.index), "role": c.role, **where})
         events = events_in(s.text, a.date)
+        if first_in_section and not any(e.event == "renewal" for e in events):
+            events += answers_to_heading(heading, s.text)
         for e in events:
             facts.append(_event(e, where, refs, events, s.text, default))
         for c in episode_counts(s.text):
@@ -110,6 +119,9 @@ def record(doc: Document, tools: Tools) -> dict:
             "url": a.url, "sections": doc.sections, "sentences": sentences, "facts": facts,
             "default_season": default, "seasons": article_seasons, "removed_titles": removed_titles,
             "title_titles": titles_in(a.title)}
+
+
+_COMPARED = re.compile(r"\b(?:than|compared\s(?:to|with)|unlike|versus|vs\.?|up\sfrom|down\sfrom)\s+(?:the\s+|that\sof\s+)?$", re.I)
 
 
 def _stems(text: str, phrases: PhraseMap) -> tuple[list[str], list[str]]:
@@ -135,8 +147,9 @@ def _refs(refs: list[SeasonRef], text: str = "") -> list[list]:
     return out
 
 
-_OF_TITLE = re.compile(r"\s+of\s+(?:[*_\"\u201c\u2018']([^*_\"\u201d\u2019'\n]{1,60})[*_\"\u201d\u2019']"
-                       r"|((?:[A-Z][\w'\u2019-]*)(?:\s(?:(?:of|the|and|a|in|us|are)\s)*[A-Z][\w'\u2019-]*){0,6}))")
+# "the second season of Netflix's *Title*": the owner's possessive is not the title
+_OF_TITLE = re.compile(r"\s+of\s+(?:[A-Z][\w-]*['\u2019]s\s+)?(?:[*_\"\u201c\u2018']([^*_\"\u201d\u2019'\n]{1,60})[*_\"\u201d\u2019']"
+                       r"|(?![A-Z][\w-]*['\u2019]s\s)((?:[A-Z][\w'\u2019-]*)(?:\s(?:(?:of|the|and|a|in|us|are)\s)*[A-Z][\w'\u2019-]*){0,6}))")
 
 
 def _resolve_next(ref: list, default: int | None) -> list:
@@ -223,6 +236,9 @@ def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "", 
         return not any(o is not e and o.event != e.event and lo < o.start < hi
                        and not (r.start <= o.start < r.end) for o in events)
     usable = [r for r in refs if (r.season is not None or r.relative) and clear(r)]
+    if e.event == "final":
+        # "Season 3 will be the final season": the last season is the one named by number
+        usable = [r for r in usable if r.season is not None] or usable
     fact = {"k": "event", "event": e.event, "status": e.status, **where}
     if refs and where["src"] == "sentence":
         if usable:

@@ -54,7 +54,9 @@ _VERB_WORDS = ("play", "portray", "voice", "star", "return", "repris", "back", "
 _ROLE_WORDS = re.compile(r"^(?:director|directors|showrunner|writer|producer|executive\sproducer|creator|host|narrator|"
                          r"guest|lead|well|usual|expected|planned|such|part|one|much|many|long|soon)$", re.I)
 _LEAVES = re.compile(r"\b(?:exit(?:ed|s)?|left|leav(?:es|ing)|depart(?:ed|s|ure)|(?:is|are|was)\snot\s(?:returning|coming\sback|back)|"
-                     r"won't\s(?:return|be\sback)|will\snot\s(?:return|be\sback)|not\sreturn|replaced|recast)\b", re.I)
+                     r"won't\s(?:return|be\sback)|will\snot\s(?:return|be\sback)|not\sreturn|replaced|recast|"
+                     r"(?:is|are|was|were|will)\snot\s(?:be\s)?(?:a\s)?part\sof|(?:isn't|aren't|won't\sbe)\s(?:a\s)?part\sof|"
+                     r"(?:will\snot|won't|does\snot|doesn't)\sappear|(?:is|are)\snot\sappearing)\b", re.I)
 _JOINS = re.compile(r"\b(?:join(?:s|ed|ing)?|newcomer|new\s(?:cast|addition|face|character)|added|cast\sas|guest[\s-]star|tapped|boards?|boarded)\b", re.I)
 _RETURNS = re.compile(r"\b(?:return(?:s|ed|ing)?|back|reprise[sd]?|reprising|coming\sback|comes\sback)\b", re.I)
 _TABLE_ACTOR = re.compile(r"^(?:actor|actress|cast|cast\smember|performer|star|played\sby|voice|voiced\sby)s?$", re.I)

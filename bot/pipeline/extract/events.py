@@ -21,14 +21,17 @@ TRIGGERS: dict[str, Guarded] = {
     "final": Guarded(re.compile(r"\b(?:final|last|concluding)\s(?:season|chapter|installment)\b|\bwould\sbe\sthe\slast\b|\bwill\sbe\sthe\slast\b", re.I)),
     "trailer": Guarded(re.compile(r"\b(?:trailers?|teasers?)\b", re.I)),
     "renewal": Guarded(re.compile(r"\b(?:renew(?:s|ed|al)?|re-?upped|order(?:s|ed)?|picked\sup|pick\sup|greenlit|green-?light(?:s|ed)?|"
-                          r"commission(?:s|ed)?|is\sa\sgo|(?:officially\s)?confirmed\s(?:a\s|that\s)?(?:season|a\s(?:second|third|fourth|fifth)))", re.I)),
+                          r"commission(?:s|ed)?|is\sa\sgo|(?:officially\s)?confirmed\s(?:a\s|that\s)?(?:season|a\s(?:second|third|fourth|fifth))|"
+                          r"(?<=season\s\d\s)(?:was|has\sbeen|is)\s(?:officially\s)?confirmed)", re.I)),
     "filming_end": Guarded(re.compile(r"\b(?:wrap(?:s|ped)?(?:\sfilming|\sproduction|\sshooting)?|finished\s(?:filming|shooting|production)|"
                               r"completed\s(?:filming|shooting|production)|filming\s(?:ended|finished|concluded))\b", re.I)),
     "filming": Guarded(re.compile(r"\b(?:film(?:ed|ing)|shoot(?:s|ing)?|shot\s(?:in|on|at|between|from)|production|cameras?|principal\sphotography|pre-?production)\b", re.I)),
     "release": Guarded(re.compile(r"\b(?:premiere[sd]?|premiering|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
                           r"release[sd]?|releasing|expect(?:s|ed)?|anticipated|come\sout|comes\sout|came\sout|coming\sout|launch(?:es|ed)|land(?:s|ed)|"
-                          r"hit(?:s)?\s(?:netflix|screens|the\sstreamer)|stream(?:s|ing)?\s(?:from|on)|bow(?:s|ed)?|returns?\s(?:on|in)|"
-                          r"out\son|set\sfor|slated\sfor|due\s(?:in|on|out)|coming\s(?:on|in)|airs?|aired|available\s(?:on|from))\b", re.I)),
+                          r"hit(?:s)?\s(?:netflix|screens|the\sstreamer|(?=[\w+]+(?:\s[\w+]+)?\son\s))|stream(?:s|ing)?\s(?:from|on)|bow(?:s|ed)?|return(?:s|ed)?\s(?:on|in)|"
+                          r"out\son|set\sfor|slated\sfor|due\s(?:in|on|out)|coming\s(?:on|in)|airs?|aired|available\s(?:on|from)|"
+                          r"coming\sto(?!\san?\s(?:end|close))|return(?:s|ing)?\s(?=(?:on\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d)|"
+                          r"(?:has|have)\s(?:now\s|finally\s|officially\s)*dated|delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?\s(?:\w+\s){0,3}?back)\b", re.I)),
 }
 # A release verb whose subject is a trailer ("The official trailer for season 2 dropped on")
 # dates the trailer, not the show.
@@ -40,10 +43,12 @@ _SPECULATION = re.compile(r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|could|might
                           r"guess|estimate[sd]?|should|hopefully|hope|probably|possibly|perhaps|tipped|speculat\w*|"
                           r"at\sthe\s(?:earliest|latest)|we\sthink|looks\slike|wouldn't\sbe\ssurprised|if\s)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|is\sset\sto|are\sset\sto|set\sfor|slated|scheduled|coming(?!-)|to\sarrive|to\spremiere|"
-                     r"arrives|premieres|drops|returns|launches|lands)\b", re.I)
+                     r"arrives|premieres|drops|returns|launches|lands|hits|debuts|bows|streams|comes\sto|is\scoming|"
+                     r"(?:has|have)\s(?:now\s|finally\s|officially\s)*(?:set|dated|scheduled)|"
+                     r"(?:return|premiere|arrive|drop|land|hit|debut)\s(?:on\s)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d))\b", re.I)
 _PAST = re.compile(r"\b(?:premiered|debuted|arrived|dropped|released|came\sout|launched|landed|aired|bowed|opened|"
                    r"was\sreleased|were\sreleased|is\snow\sstreaming|are\snow\sstreaming|is\sstreaming|hit|"
-                   r"shot|went|became|was|were|had|did|saw|drew|topped|logged|racked|ranked|broke|set|won|made|"
+                   r"shot|went|became|was|were|had|did|saw|drew|topped|logged|racked|ranked|broke|set(?!\s(?:a|an|the|its)\s[^.,;]{0,30}\b(?:date|premiere|release|debut|return))|won|made|"
                    r"occurred|happened|followed|reached|climbed|remained|proved|turned|returned)\b", re.I)
 _UNANNOUNCED = re.compile(
     r"\b(?:(?:has|have|had|did)\s(?:not|n't)|hasn't|haven't|hadn't|didn't|(?:is|are)\s(?:yet\sto|not\syet)|yet\sto|still\s(?:no|hasn't|has\snot))\s"
@@ -56,7 +61,11 @@ _UNANNOUNCED = re.compile(
 _NOT_RENEWED = re.compile(
     r"\b(?:(?:has|have)\s(?:not|n't)\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|picked\sup|confirmed)|hasn't\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|"
     r"not\s(?:yet\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|no\s(?:official\s)?(?:word|news|confirmation|announcement)\s(?:yet\s)?(?:on|about|of|regarding)\s(?:a\s)?(?:renewal|season|whether|when|another)|"
-    r"nothing\shas\sbeen\s(?:decided|confirmed|announced)|yet\sto\s(?:be\s)?(?:renew|order|confirm)\w*|no\sofficial\sconfirmation)\b", re.I)
+    r"nothing\shas\sbeen\s(?:decided|confirmed|announced)|yet\sto\s(?:be\s)?(?:renew|order|confirm)\w*|no\sofficial\sconfirmation|"
+    r"(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:said|decided|announced|revealed)\s(?:whether|if))\b"
+    # ... of something other than a season: "has not confirmed the season 2 cast"
+    r"(?!\s(?:(?:the|a|an|any|its|their|who|which|when|whether|if)\s)?(?:[\w-]+\s){0,3}?"
+    r"(?:cast|casting|release|premiere|date|title|plot|story|details|episodes?|trailers?|teasers?|director|writer|roles?|line-?up|returns?|returning)\b)", re.I)
 # "will not return" is the show's end, unless it is a person's ("he will not return", "X will
 # not return as Y", "... to the role"): then an actor is leaving (see cast).
 _CANCELLED = re.compile(r"\b(?:cancel+ed|cancel+ation|axed|scrapped|not\sbe\srenewed|pulled\sthe\splug|"
@@ -64,6 +73,9 @@ _CANCELLED = re.compile(r"\b(?:cancel+ed|cancel+ation|axed|scrapped|not\sbe\sren
                         r"(?!\s(?:as\b|to\s(?:the|her|his|their)\s(?:role|part|cast)\b)))\b", re.I)
 _FINAL = re.compile(r"\b(?:final|last|concluding|closing)\s(?:season|chapter|installment)\b|\bwould\sbe\sthe\slast\b|"
                     r"\bwill\sbe\sthe\slast\b|\bis\sthe\slast\sseason\b|\bseries\sfinale\b", re.I)
+
+
+_OWN_TIME = re.compile(r"\b(?:after|before|since|following|when|once|until)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +92,7 @@ class EventMention:
 _MAYBE_WORDS = ("renew", "cancel", "axed", "final", "last", "date", "announc", "confirm", "order", "pick",
                 "greenl", "commission", "yet", "soon", "this ", "next ", "later ", "january", "february", "march",
                 "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                "window", "scrapped", "plug", "a go", "not return", "won't return")
+                "window", "scrapped", "plug", "a go", "not return", "won't return", "whether")
 _DIGIT = re.compile(r"\d")
 
 
@@ -103,12 +115,26 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
         if found is None:
             continue
         distance, event, t = found
+        if event == "announce" and t.start() > d.end:
+            # "filming began on April 14, the studio confirmed": a report of the news after
+            # its date; the date is the event's before it
+            found = _nearest_trigger([x for x in triggers if x[1] != "announce"], clause, d)
+            if found is None:
+                continue
+            distance, event, t = found
         if event == "announce":
             # "Netflix confirmed on June 12 that season 3 would be the last": the date is the
             # announced thing's, when the date's clause names one after it (not the next
             # clause's: "was announced on April 11, and filming began on June 5")
-            later = next(((e, m) for pos, e, m in triggers
-                          if d.end < pos < clause[1] and e != "announce"), None)
+            # "X renewed the show for a second season, the streamer announced on April 11":
+            # a renewal (or a last season) before the announcement is made by it
+            later = next(((e, m) for pos, e, m in reversed(triggers)
+                          if clause[0] <= pos < t.start() and e in ("renewal", "final")), None)
+            if later is None:
+                # not a time of its own: "announced on May 3, six weeks after season 2 premiered"
+                later = next(((e, m) for pos, e, m in triggers
+                              if d.end < pos < clause[1] and e != "announce"
+                              and not _OWN_TIME.search(text, d.end, pos)), None)
             if later is None:
                 continue
             event, t = later
@@ -140,6 +166,26 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
             out.append(EventMention("final", "final", None, m.start(), m.end()))
             break
     return out
+
+
+# A heading that asks whether a season is coming ("Will there be a season 3?", "Is another
+# season happening?") and a first sentence under it that says nobody has said yet.
+_RENEWAL_QUESTION = re.compile(r"^(?=.*\?\s*$)(?=.*\b(?:seasons?|renew\w*|return)\b)(?:.*\b(?:will|is|are)\sthere\s(?:be|going\sto\sbe)\b"
+                               r"|.*\brenew\w*|.*\b(?:is|will)\s[^?]{0,40}\b(?:happening|return|come\sback|coming\sback)\b)", re.I)
+_UNDECIDED = re.compile(r"^(?:[\w.'\u2019-]+\s){0,3}(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:said|decided|announced|confirmed)\b"
+                        r"|^(?:not\syet|no\sword\syet|it(?:'s|\sis)\stoo\searly\sto\ssay)\b"
+                        r"|^nothing\s(?:has\sbeen|is)\s(?:officially\s)?(?:decided|confirmed|announced)\b", re.I)
+
+
+def answers_to_heading(heading: str, text: str) -> list[EventMention]:
+    """What the first sentence under a question heading says to it: "Will there be a season
+    3?" followed by "Netflix has not said." is word that season 3 is not renewed yet."""
+    if not _RENEWAL_QUESTION.search(heading.strip()):
+        return []
+    m = _UNDECIDED.search(text.strip())
+    if m is None or _CANCELLED.search(text) or TRIGGERS["renewal"].search(text, text.casefold()):
+        return []
+    return [EventMention("renewal", "not_renewed", None, 0, len(text))]
 
 
 def _renewal_status(text: str) -> str:
@@ -175,7 +221,12 @@ def _nearest_trigger(triggers, clause: tuple[int, int], d: DateMention):
     return best
 
 
+_SPECULATION_ENDED = re.compile(r"\b(?:end(?:s|ed|ing)?|put(?:s|ting)?\san\send\sto|settl(?:e|es|ed|ing))\s(?:the\s|all\s|months\sof\s|weeks\sof\s|years\sof\s)*"
+                                r"(?:speculation|guesswork|rumou?rs)\b", re.I)
+
+
 def _release_status(clause: str, d: DateMention, article_date: str | None) -> str:
+    clause = _SPECULATION_ENDED.sub(" ", clause)  # "..., ending months of speculation"
     if _SPECULATION.search(clause):
         return "estimate"
     if article_date and d.precision >= 1 and not d.vague:

@@ -35,9 +35,21 @@ def title_spans(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _TITLE.finditer(text):
         span = next(g for g in m.groups() if g is not None).strip(" ,.;:!?")
-        if looks_like_title(span):
+        if looks_like_title(span) and not _is_term(text, m):
             out.append((span, m.start(), m.end()))
     return out
+
+
+# A quoted word the sentence defines or names something by is a term, not a work:
+# '"Hambie" is the fan nickname for ...', 'nicknamed "Hambies"', 'known as "Hambies"'.
+_TERM_AFTER = re.compile(r"^\s*(?:is|are|was|were)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:nickname|term|word|label|slang)s?\b", re.I)
+_TERM_BEFORE = re.compile(r"\b(?:(?:nicknamed|dubbed|termed)(?:\s(?:them|him|her|it|themselves))?|known\sas|the\s(?:nickname|term|word)|nickname)\s*$", re.I)
+
+
+def _is_term(text: str, m: re.Match) -> bool:
+    if " " in next(g for g in m.groups() if g is not None).strip():
+        return False  # a title of several words is named, not coined
+    return bool(_TERM_AFTER.match(text[m.end():m.end() + 60]) or _TERM_BEFORE.search(text[max(0, m.start() - 40):m.start()]))
 
 
 def looks_like_title(span: str) -> bool:

@@ -177,7 +177,7 @@ def _in_cast_one(ctx: Context, ask: Ask, person, wanted_char) -> tuple[str, str,
         return None
     newest = max(facts, key=lambda f: (season is not None and f.status in ("returns", "joins", "leaves"),
                                       recency(f.sentence), not f.weak))
-    actor = ctx.k.people[newest.actor].name
+    actor = display(ctx, ctx.k.people[newest.actor])
     char_id = newest.character or next((f.character for f in ctx.k.cast if f.actor == newest.actor and f.character), None)
     character = ctx.k.people[char_id].name if char_id else (wanted_char.name if wanted_char else "")
     if newest.status == "leaves":
@@ -216,24 +216,47 @@ def cast_list(ctx: Context, ask: Ask) -> Draft | None:
     return Draft(text, cited)
 
 
+def _latest_with(ctx: Context, statuses: tuple[str, ...]) -> int | None:
+    """The latest season credits with one of `statuses` are for ("who is returning?" asks
+    about the season whose cast news there is, not a later one only wondered about)."""
+    return max((s for f in ctx.k.cast if f.status in statuses for s in f.seasons if s), default=None) \
+        or ctx.k.latest_season
+
+
+def _credit_words(ctx: Context) -> frozenset[str]:
+    """"Who plays the new principal?": a list of credits ("X as Y") says who plays whom,
+    whatever verb its sentences use."""
+    return frozenset({"plai"}) | ctx.lexicon.related.get("plai", frozenset())
+
+
 def new_cast(ctx: Context, ask: Ask) -> Draft | None:
-    season = ask.season or ctx.k.latest_season
+    season = ask.season or _latest_with(ctx, ("joins",))
     if season is None:
         return None
     earlier = {f.actor for f in ctx.k.cast if f.seasons and min(f.seasons) < season and not f.weak}
-    joins = [f for f in _for_season(ctx.k.cast, season) if f.status == "joins" or (f.actor not in earlier and f.status == "plays" and not f.weak)]
-    joins = [f for f in joins if f.actor not in earlier]
+    # someone said to return for the season is not new in it
+    earlier |= {f.actor for f in _for_season(ctx.k.cast, season) if f.status == "returns"}
+    mine = _for_season(ctx.k.cast, season)
+    said = [f for f in mine if f.status == "joins" and f.actor not in earlier]
+    # news that says who joins is the answer; a credit no earlier season has is a guess at it
+    joins = said or [f for f in mine if f.actor not in earlier and f.status == "plays" and not f.weak]
     if not joins:
         return None
     pairs = _pairs(ctx, joins) or join([ctx.k.people[a].name for a in _support(joins, lambda f: f.actor)])
-    return Draft(ctx.t("new_cast", season=season, pairs=pairs), one_per_article(newest_first(f.sentence for f in joins), 3))
+    return Draft(ctx.t("new_cast", season=season, pairs=pairs), one_per_article(newest_first(f.sentence for f in joins), 3),
+                 covers=_credit_words(ctx))
 
 
 def returning(ctx: Context, ask: Ask) -> Draft | None:
-    season = ask.season or ctx.k.latest_season
+    season = ask.season or _latest_with(ctx, ("returns",))
     if season is None:
         return None
     facts = [f for f in _for_season(ctx.k.cast, season) if f.status in ("returns", "leaves")]
+    # each actor as the newest word has them: back, or not back after all
+    newest = {}
+    for f in sorted(facts, key=lambda f: recency(f.sentence)):
+        newest[f.actor] = f.status
+    facts = [f for f in facts if f.status == newest[f.actor]]
     back = [f for f in facts if f.status == "returns"]
     if not back:
         return None
@@ -242,7 +265,8 @@ def returning(ctx: Context, ask: Ask) -> Draft | None:
     gone = [f for f in facts if f.status == "leaves"]
     if gone:
         parts.append(ctx.t("leaving", pairs=_pairs(ctx, gone) or join([ctx.k.people[f.actor].name for f in gone])))
-    return Draft(" ".join(parts), one_per_article(newest_first(f.sentence for f in back + gone), 3))
+    return Draft(" ".join(parts), one_per_article(newest_first(f.sentence for f in back + gone), 3),
+                 covers=_credit_words(ctx))
 
 
 def who_is(ctx: Context, ask: Ask) -> Draft | None:

@@ -92,7 +92,13 @@ def source(ctx: Context, ask: Ask) -> Draft | None:
         text = ctx.t("source", work=work, authors=by)
         author_sentences = one_per_article(newest_first(f.sentence for f in authors if f.person in people), 2)
         cited = author_sentences + cited
-        if best is not None and best not in author_sentences:
+        # the quote that says it all: the work's title and its author in one sentence
+        whole = next((f.sentence for f in authors if f.person in people and title is not None
+                      and title[0] in f.sentence.text), None)
+        if whole is not None:
+            cited = [whole] + [c for c in cited if c is not whole]
+            text += " " + attributed(ctx, whole)
+        elif best is not None and best not in author_sentences:
             text += " " + attributed(ctx, best)
         else:
             text += " " + attributed(ctx, author_sentences[0])

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text.normalise import stem
+
 from ..retriever import Query, Scored
 from .base import Ask, Context, Draft, MAX_QUOTES, attributed, newest_first, recency
 from .yesno import polarity
@@ -34,8 +36,14 @@ def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str
                  ordinals=frozenset(q.ordinals))
 
 
+_DURATION = frozenset(stem(w) for w in "days weeks months years hours minutes".split())
+
+
 def _unit(ctx: Context, q) -> frozenset[str]:
-    """What "how many X" counts: X and the words that answer for it ("people": viewers)."""
+    """What "how many X" counts: X and the words that answer for it ("people": viewers);
+    "how long" is counted in time ("six months", "ten weeks")."""
+    if q.wh == "how long":
+        return _DURATION
     if not q.wh or not (q.wh.startswith("how many") or q.wh in ("what", "which")):
         return frozenset()
     out = set(q.focus)

@@ -3,6 +3,7 @@ watch. The newest source leads: a date a newer article gives replaces an older g
 "As of <date>" says how recent the word is."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from bot.text.dates import month_year
@@ -56,21 +57,34 @@ def release(ctx: Context, ask: Ask) -> Draft | None:
     """When a season (or part) comes out: the date it came out, else the newest announced
     date, else the newest word that none is set, with the estimates attributed. "Is it out
     yet?" gets a yes or a not yet first."""
-    draft, out = _release(ctx, ask)
+    if ask.q.wh in ("where", "who", "why"):
+        from .describe import describe
+        return describe(ctx, ask)  # "where was the date announced?" is not asking for the date
+    draft, state = _release(ctx, ask)
     if draft is not None and ask.q.yesno:
-        draft.text = f"{ctx.t('yes') if out else ctx.t('not_yet')} {draft.text}"
+        # "is it out yet?" is a yes once it came out; "is there a date yet?" once one is set
+        asks_date = bool(_ASKS_DATE & set(ask.q.words)) and "out" not in ask.q.words
+        yes = state == "released" or (asks_date and state == "scheduled")
+        draft.text = f"{ctx.t('yes') if yes else ctx.t('not_yet')} {draft.text}"
     return draft
 
 
-def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
+_ASKS_DATE = frozenset("date dated announce announced official confirmed set".split())
+
+
+def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, str]:
+    """The answer, and what it says: "released", "scheduled" or "" (no date yet)."""
     season = _release_season(ctx, ask)
     events = _events(ctx, "release", season, ask.part)
     if not events:
-        return None, False
+        return None, ""
     what = season_label(ctx, season, ask.part)
     dated = [e for e in events if e.date and not e.vague]
     released = [e for e in dated if e.status == "released" and e.precision >= 2]
     scheduled = [e for e in dated if e.status == "scheduled" and e.precision >= 2]
+    # a date a newer article says was pushed back is no longer the date
+    delays = [e for e in events if e.status == "estimate" and _DELAY.search(e.sentence.text)]
+    scheduled = [e for e in scheduled if not any(recency(x.sentence) > recency(e.sentence) for x in delays)]
     # a date announced for something the newest articles already look back on has passed:
     # "Part 1 premieres on July 14, 2023", read when the newest article is from 2024
     horizon = max((a.date for a in ctx.k.articles if a.date), default="")
@@ -82,12 +96,12 @@ def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
     if released:
         whole = [e for e in released if e.part is None]
         if ask.part is None and not whole and len({e.part for e in released}) > 1:
-            return _parts(ctx, season, released), True  # a season out in parts: each part's date
+            return _parts(ctx, season, released), "released"  # a season out in parts: each part's date
         best = max(whole or released, key=lambda e: (e.precision, not e.weak, recency(e.sentence)))
         agreeing = [e for e in released if e.ymd[1:] == best.ymd[1:] or e.date == best.date]
         template = "released" if best.precision >= 3 else "released_vague"
         return Draft(ctx.t(template, what=what, date=best.date),
-                     one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 3)), True
+                     one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 3)), "released"
     newest_news = max((recency(s) for s in unannounced), default="")
     if scheduled:
         best = max(scheduled, key=lambda e: (recency(e.sentence), e.precision))
@@ -95,7 +109,7 @@ def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
             template = "scheduled" if best.precision >= 3 else "scheduled_vague"
             text = as_of(ctx, best.sentence) + ctx.t(template, what=what.lower() if as_of(ctx, best.sentence) else what,
                                                     date=best.date)
-            return Draft(capitalised(text), [best.sentence]), False
+            return Draft(capitalised(text), [best.sentence]), "scheduled"
     parts, cited = [], []
     if unannounced:
         lead = unannounced[0]
@@ -114,8 +128,11 @@ def _release(ctx: Context, ask: Ask) -> tuple[Draft | None, bool]:
                 break
         parts.append(ctx.t("estimates", estimates="; ".join(items)))
     if not parts:
-        return None, False
-    return Draft(" ".join(parts), cited), False
+        return None, ""
+    return Draft(" ".join(parts), cited), ""
+
+
+_DELAY = re.compile(r"\b(?:delay(?:s|ed)?|postpone[sd]?|push(?:es|ed)?\s(?:\w+\s){0,3}?back)\b", re.I)
 
 
 def _parts(ctx: Context, season: int, released: list[EventFact]) -> Draft:
@@ -140,6 +157,12 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
         numbered = [e.season for e in renewals if e.season and e.season > 1 and e.status == "renewed"]
         season = max(numbered, default=None) or (max(k.seasons, default=1) if len(k.seasons) > 1 else 2)
     final = k.final_season
+    if final is not None and {"last", "final"} & set(ask.q.words) and not asked_negatively(ask):
+        # "is season 3 the last?": said of the season the articles call the last
+        finals = newest_first(e.sentence for e in k.events if e.event == "final")
+        if finals:
+            head = "" if ask.season is None else f"{ctx.t('yes') if ask.season == final else ctx.t('no')} "
+            return Draft(f"{head}{ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}", finals[:2])
     if final is not None and season > final:
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
         if finals:
@@ -154,9 +177,14 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
                                 e.event in ("release", "filming", "filming_end", "trailer") and e.status != "unannounced"])
     if positive and (not negative or recency(positive[0].sentence) >= recency(negative[0].sentence)):
         dated = next((e for e in positive if e.date and e.precision >= 2), None)
+        if dated is not None:
+            # the newest dated word, to the day when another article agrees more precisely
+            agreeing = [e for e in positive if e.date and e.precision >= 2 and e.ymd[:dated.precision] == dated.ymd[:dated.precision]]
+            dated = max(agreeing, key=lambda e: (e.precision, recency(e.sentence)))
         best = dated or positive[0]
         text = ctx.t("renewed_dated" if dated else "renewed", show=k.show.name, season=season, date=dated.date if dated else "")
-        return Draft(f"{verdict(ctx, ask, 'yes')} {text} {attributed(ctx, best.sentence)}",
+        head = "" if ask.q.wh == "when" and not ask.q.yesno else f"{verdict(ctx, ask, 'yes')} "
+        return Draft(f"{head}{text} {attributed(ctx, best.sentence)}",
                      one_per_article([best.sentence] + [e.sentence for e in positive], 2))
     if negative and (not made or recency(negative[0].sentence) >= recency(made[0].sentence)):
         lead = negative[0]
@@ -224,13 +252,22 @@ def filming(ctx: Context, ask: Ask) -> Draft | None:
     best sentences say."""
     from .describe import describe
     if not ask.q.yesno:
-        return describe(ctx, ask)
-    season = ask.season or ctx.k.latest_season
+        when = _filming_when(ctx, ask) if ask.q.wh == "when" else None
+        return when or describe(ctx, ask)
+    season = ask.season or _season_in_the_making(ctx)
     events = newest_first_events([e for e in ctx.k.events if e.event in ("filming", "filming_end")
                                   and e.season == season and e.date])
     planned = ask.q.words[:1] in (["will"], ["would"])  # "will filming start in June?" asks about the plan
     ahead = [] if planned else [e for e in events if _still_ahead(ctx, e.sentence)]
     started = [e for e in events if e not in ahead]
+    if _asks_end(ask):
+        # "has filming wrapped?": a start on record is no wrap; say what the newest word is
+        ended = [e for e in started if e.event == "filming_end"]
+        if ended:
+            return Draft(f"{ctx.t('yes')} {attributed(ctx, ended[0].sentence)}", [ended[0].sentence])
+        if started:
+            lead = started[0]
+            return Draft(f"{ctx.t('unclear')} {attributed(ctx, lead.sentence)}", [lead.sentence])
     if started:
         lead = started[0]
         return Draft(f"{ctx.t('yes')} {attributed(ctx, lead.sentence)}", [lead.sentence])
@@ -241,6 +278,51 @@ def filming(ctx: Context, ask: Ask) -> Draft | None:
     elif lead is None or planned or not _still_ahead(ctx, lead):
         return draft
     return Draft(f"{ctx.t('not_yet')} {attributed(ctx, lead)}", [lead])
+
+
+def _season_in_the_making(ctx: Context) -> int | None:
+    """The latest season news says is being made (renewed, filmed, dated), not one articles
+    only wonder about ("Will there be a season 3?"); else the latest season named."""
+    made = [e.season for e in ctx.k.events if e.season and (
+        e.event in ("filming", "filming_end", "trailer") or (e.event == "renewal" and e.status == "renewed")
+        or (e.event == "release" and e.status in ("released", "scheduled")))]
+    return max(made, default=None) or ctx.k.latest_season
+
+
+_END_WORDS = frozenset("wrap wraps wrapped wrapping end ends ended finish finished finishes done complete completed over".split())
+
+
+def _asks_end(ask: Ask) -> bool:
+    """Whether a filming question asks about the end of the shoot ("has it wrapped?")."""
+    return bool(_END_WORDS & set(ask.q.words))
+
+
+def _filming_when(ctx: Context, ask: Ask) -> Draft | None:
+    """When filming began (or wrapped, when the question asks about the end): the newest
+    article's dated statement that it happened, not a plan ("is set to begin in 2024"),
+    given to the day when an article agrees with it more precisely. A question naming no
+    season asks about the latest season whose shoot is on record."""
+    event = "filming_end" if _asks_end(ask) else "filming"
+    horizon = max((a.date for a in ctx.k.articles if a.date), default="")
+    done = [e for e in ctx.k.events if e.event == event and e.season and e.date and not e.vague
+            and e.precision >= 2 and _iso(e.ymd) and _iso(e.ymd) <= horizon[:len(_iso(e.ymd))]
+            and _SHOOT.search(e.sentence.text) and not start_ahead(e.sentence.text)
+            and not _SPECULATIVE.search(e.sentence.text)]
+    season = ask.season or max((e.season for e in done), default=None)
+    done = [e for e in done if e.season == season]
+    if not done:
+        return None
+    lead = max(done, key=lambda e: (recency(e.sentence), e.precision))
+    agreeing = [e for e in done if e.ymd[:lead.precision] == lead.ymd[:lead.precision]]
+    best = max(agreeing, key=lambda e: (e.precision, recency(e.sentence)))
+    what = season_label(ctx, season).lower()
+    key = ("filming_ended" if event == "filming_end" else "filming_began") + ("" if best.precision >= 3 else "_vague")
+    return Draft(f"{capitalised(ctx.t(key, what=what, date=best.date))} {attributed(ctx, best.sentence)}",
+                 one_per_article([best.sentence] + newest_first(e.sentence for e in agreeing), 2))
+
+
+_SHOOT = re.compile(r"\b(?<!-)(?:film(?:ing|ed)|shoot(?:ing)?|shot|cameras?|principal\sphotography|wrap(?:s|ped)?)\b", re.I)
+_SPECULATIVE = re.compile(r"(?:expect(?:s|ed)?|likely|could|might|should|reportedly|rumou?red|hope[sd]?|if)", re.I)
 
 
 def _still_ahead(ctx: Context, s: Sentence) -> bool:

@@ -31,6 +31,11 @@ def cast_facts(body: str, tools) -> list[tuple[str, str, str]]:
     ("Desmond Achebe, who portrays Sergeant Tobias Reed, called the finale a gift.",
      ("Desmond Achebe", "Sergeant Tobias Reed", "plays")),
     ("Park Jun-seo will not return as Choi Min-ho.", ("Park Jun-seo", "Choi Min-ho", "leaves")),
+    # an actor named with an old credit, then left out of the new season
+    ("Park Jun-seo, who played Choi Min-ho, is not part of season 2.", ("Park Jun-seo", "Choi Min-ho", "leaves")),
+    ("Park Jun-seo, who played Choi Min-ho, will not appear in the new season.",
+     ("Park Jun-seo", "Choi Min-ho", "leaves")),
+    ("Park Jun-seo, who played Choi Min-ho, is part of season 2.", ("Park Jun-seo", "Choi Min-ho", "plays")),
     ("Lim Ha-eun will guest star as a character named Yoon Da-bin.", ("Lim Ha-eun", "Yoon Da-bin", "joins")),
 ])
 def test_one_credit_per_wording(sentence, expected):

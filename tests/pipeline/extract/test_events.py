@@ -2,7 +2,7 @@
 with its status and date, and statements that something has not happened yet."""
 import pytest
 
-from bot.pipeline.extract.events import events_in
+from bot.pipeline.extract.events import answers_to_heading, events_in
 
 
 def events(text: str, article_date: str | None = None) -> list[tuple]:
@@ -48,6 +48,7 @@ def test_an_estimate_beside_no_date_yet():
     ("Streamly has renewed Thursday for a third and final season.",
      [("renewal", "renewed", None), ("final", "final", None)]),
     ("Kovi has not renewed the show for a third season yet.", [("renewal", "not_renewed", None)]),
+    ("Kovi has not said whether there will be a third season.", [("renewal", "not_renewed", None)]),
 ])
 def test_renewals_and_final_seasons(sentence, expected):
     assert events(sentence, "2024-05-20") == expected
@@ -95,3 +96,69 @@ def test_a_trailer_date_is_not_the_shows_release():
 ])
 def test_a_date_in_may_is_not_a_guess(sentence, status):
     assert events(sentence, "2024-09-01")[0] == ("release", status, sentence.split(" on ")[-1].rstrip("."))
+
+
+def test_a_report_after_the_date_leaves_the_date_to_the_event_before_it():
+    # "the streamer confirmed" reports the news; the date is the filming start's
+    found = events("Filming on the third season officially began on October 7, 2024, the streamer confirmed last week, "
+                   "a year after the show was renewed.", "2024-10-20")
+    assert ("filming", "", "October 7, 2024") in found
+    assert not any(e == "renewal" and date for e, _, date in found)
+
+
+@pytest.mark.parametrize("heading,sentence,expected", [
+    ("Will there be a season 4?", "Streamly has not said.", [("renewal", "not_renewed")]),
+    ("Is season 4 happening?", "Not yet.", [("renewal", "not_renewed")]),
+    ("Will Thursday return?", "Nothing has been confirmed.", [("renewal", "not_renewed")]),
+    # a heading asking something else, or an answer that says more, is no such word
+    ("Where was it filmed?", "Streamly has not said.", []),
+    ("Will there be a season 4?", "Streamly renewed it in May.", []),
+    ("Will there be a season 4?", "The cast would love to come back.", []),
+])
+def test_the_first_sentence_under_a_renewal_question_heading(heading, sentence, expected):
+    assert [(e.event, e.status) for e in answers_to_heading(heading, sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Streamly has not confirmed the season 2 cast.",
+    "Kovi has not confirmed any casting details yet.",
+])
+def test_something_else_not_confirmed_is_no_word_on_a_renewal(sentence):
+    assert not any(e == "renewal" for e, _, _ in events(sentence, "2024-05-20"))
+
+
+def test_a_renewal_is_dated_by_its_announcement_after_it():
+    assert events("Streamly has officially renewed Thursday for a second season, the streamer announced on April 11, 2023.",
+                  "2023-04-12") == [("renewal", "renewed", "April 11, 2023")]
+
+
+def test_an_announcement_date_is_not_that_of_an_event_timed_from_it():
+    found = events("Streamly has renewed Thursday for a third season, the streamer announced on November 1, 2026, "
+                   "six weeks after season 2 premiered.", "2026-11-02")
+    assert found[0] == ("renewal", "renewed", "November 1, 2026") and ("release", "released", "November 1, 2026") not in found
+    assert events("Streamly announced on November 1, 2026, six weeks after season 2 premiered, that it was done.",
+                  "2026-11-02") == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # release news in more wordings, read in a June 2026 article
+    ("Streamly has set a September 18 premiere for season 2.", ("release", "scheduled", "September 18")),
+    ("Thursday season 2 hits Streamly on September 18.", ("release", "scheduled", "September 18")),
+    ("The detectives return September 18.", ("release", "scheduled", "September 18")),
+    ("The detectives returned on March 7, 2024.", ("release", "released", "March 7, 2024")),
+    ("Season 2 is coming to Streamly on September 18, 2026.", ("release", "scheduled", "September 18, 2026")),
+    ("Streamly has finally dated season 2: September 18, 2026.", ("release", "scheduled", "September 18, 2026")),
+    # "ending months of speculation" is the end of guessing, not a guess
+    ("Season 2 lands on September 18, ending months of speculation.", ("release", "scheduled", "September 18")),
+    # a delay is a new estimate
+    ("Streamly has pushed season 2 back to 2027.", ("release", "estimate", "2027")),
+    ("Season 2 has been delayed to early 2027.", ("release", "estimate", "early 2027")),
+    ("Season 2 was officially confirmed in June 2022.", ("renewal", "renewed", "June 2022")),
+])
+def test_more_wordings_of_release_and_renewal_news(sentence, expected):
+    assert events(sentence, "2026-06-11") == [expected]
+
+
+@pytest.mark.parametrize("sentence", ["The show set a record in January 2022.", "The series is coming to an end in 2027."])
+def test_no_release_in_other_news(sentence):
+    assert not any(e == "release" for e, _, _ in events(sentence, "2026-06-11"))

@@ -110,3 +110,52 @@ def test_the_new_season_in_an_article_about_season_2_dates_season_2(tools, tmp_p
     record = extract_article(read_article(path), tools)
     [estimate] = [f for f in record["facts"] if f["k"] == "event" and f["event"] == "release"]
     assert estimate["seasons"][0][0] == 2
+
+
+_LATER = """---
+title: Thursday Season 3 Wraps
+publisher: Screenline
+date: 2025-01-20
+---
+Filming on the third season of Streamly's *Thursday* began on October 7, 2024, the studio confirmed.
+
+## Will there be a season 4?
+
+Streamly has not said.
+
+Fans have started a petition.
+"""
+
+
+def test_a_season_of_the_platforms_show_is_this_shows(extract, tmp_path):
+    # "the third season of Streamly's *Thursday*": the possessive is the owner, not a title
+    path = tmp_path / "005-thursday-season-3-wraps.md"
+    path.write_text(_LATER, encoding="utf-8")
+    facts = [(f.get("event"), f.get("date"), f["seasons"]) for f in extract(path)["facts"] if f["k"] == "event"]
+    assert ("filming", "October 7, 2024", [[3, None, None, "Thursday"]]) in facts
+
+
+def test_the_answer_under_a_renewal_question_heading_is_that_seasons(extract, tmp_path):
+    path = tmp_path / "005-thursday-season-3-wraps.md"
+    path.write_text(_LATER, encoding="utf-8")
+    rec = extract(path)
+    renewals = [(rec["sentences"][f["i"]]["t"], f["status"], f["seasons"]) for f in rec["facts"]
+                if f["k"] == "event" and f["event"] == "renewal"]
+    assert renewals == [("Streamly has not said.", "not_renewed", [[4, None, None]])]
+
+
+def test_a_season_said_to_be_the_final_one_is_the_final_season(extract, tmp_path):
+    path = tmp_path / "005-thursday-ends.md"
+    path.write_text("---\ntitle: Thursday Will End\npublisher: Screenline\ndate: 2024-06-01\n---\n"
+                    "Season 3 will be the final season, Streamly confirmed.\n", encoding="utf-8")
+    finals = [f["seasons"] for f in extract(path)["facts"] if f["k"] == "event" and f["event"] == "final"]
+    assert finals == [[[3, None, None]]]
+
+
+def test_a_season_named_to_compare_with_is_not_the_sentences(extract, tmp_path):
+    path = tmp_path / "005-thursday-season-2-reviews.md"
+    path.write_text("---\ntitle: Thursday Season 2 Reviews Are In\npublisher: Screenline\ndate: 2024-03-20\n---\n"
+                    "The season holds a 91% score on Rotten Tomatoes, higher than season 1's 84%.\n\n"
+                    "Season 2 drew more viewers than season 1.\n", encoding="utf-8")
+    seasons = [(s["seasons"], s["src"]) for s in extract(path)["sentences"]]
+    assert seasons == [([[2, None, None]], "article"), ([[2, None, None]], "sentence")]

@@ -15,6 +15,11 @@ from bot.pipeline.extract.titles import looks_like_title, title_spans, titles_in
     ("She directed films like Harbor Lights and Tin Crown", ["Harbor Lights", "Tin Crown"]),
     ("The series Thursday premiered in 2023 and Streamly loved it.", []),  # a list needs two titles
     ("the shows and films on Streamly and Kovi", []),
+    # a word the sentence coins or defines is a term, not a work
+    ("\"Dawnie\" is the fan nickname for the bakery's regulars.", []),
+    ("Fans nicknamed them \"Dawnies\".", []),
+    ("a baking drama called \"Crumb\" is next", ["Crumb"]),
+    ("\"Crumb\" is the name of the new drama", ["Crumb"]),
 ])
 def test_titles_in_text(text, expected):
     assert titles_in(text) == expected

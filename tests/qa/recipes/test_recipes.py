@@ -34,6 +34,13 @@ def test_renewal_past_the_final_season(cook):
     assert draft.text.startswith("No. Season 3 is the final season.")
 
 
+def test_is_this_the_last_season(cook):
+    assert cook("thursday", "renewal", "is season 3 the last season", season=3).text.startswith(
+        "Yes. Season 3 is the final season.")
+    assert cook("thursday", "renewal", "is season 2 the final season", season=2).text.startswith(
+        "No. Season 3 is the final season.")
+
+
 def test_episodes_per_season(cook):
     assert cook("thursday", "episodes", "how many episodes", season=2).text == "Season 2 has 10 episodes."
     assert cook("thursday", "episodes", "how many episodes", season=3) is None

@@ -35,6 +35,11 @@ def test_phrasing_words_are_stems_and_slots(lexicon):
     ("where can i stream {show}", "watch"),
     ("what is the story of {season} going to be", "plot"),  # "going to" is "will": the future season
     ("when did netflix greenlight {season}", "renewal"),
+    ("is there a {season}", "renewal"),
+    ("whats the webtoon called", "source"),
+    ("has {season} finished filming yet", "filming"),
+    ("how long did the shoot take", "filming"),
+    ("whats the name of the school", "setting"),
 ])
 def test_questions_in_other_words_find_their_type(matcher, lexicon, question, intent):
     ranked = matcher.rank(phrase_words(question, lexicon.phrases))
