@@ -92,3 +92,9 @@ async def test_two_people_in_one_yes_or_no_question_are_each_answered(thursday_e
     answer = await thursday_engine.ask("Are Nora Fairweather and Lila Montrose in season 2?")
     assert answer.answered and answer.text.startswith("Yes. "), answer.text
     assert "Nora Fairweather" in answer.text and "Lila Montrose" in answer.text and answer.text.count("Yes.") == 1
+
+
+@pytest.mark.parametrize("question", ["is season 3 the last one", "is it over after season 3"])
+async def test_the_last_one_is_the_last_season(thursday_engine, question):
+    answer = await thursday_engine.ask(question)
+    assert answer.answered and answer.text.startswith("Yes."), answer.text
