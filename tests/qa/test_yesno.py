@@ -98,3 +98,19 @@ async def test_two_people_in_one_yes_or_no_question_are_each_answered(thursday_e
 async def test_the_last_one_is_the_last_season(thursday_engine, question):
     answer = await thursday_engine.ask(question)
     assert answer.answered and answer.text.startswith("Yes."), answer.text
+
+
+async def test_a_show_whose_last_season_is_out_is_over(tmp_path):
+    from bot.config import Config
+
+    from ..conftest import write_article
+    from ..helpers import ask_once
+    folder = tmp_path / "thursday"
+    write_article(folder, "a.md", "Streamly renewed Thursday for a second and final season.\n",
+                  title="Thursday renewed for a final season", date="2024-01-10")
+    write_article(folder, "b.md", "Season 2 of Thursday premiered on March 7, 2024.\n",
+                  title="Thursday season 2 is out", date="2024-03-10")
+    config = Config(articles_dir=folder, data_dir=tmp_path / "data")
+    over = await ask_once(config, "is thursday over")
+    more = await ask_once(config, "are they making more thursday")
+    assert over.text.startswith("Yes.") and more.text.startswith("No."), (over.text, more.text)

@@ -149,14 +149,20 @@ def newest_first_events(events: list[EventFact]) -> list[EventFact]:
     return sorted(events, key=lambda e: recency(e.sentence), reverse=True)
 
 
+_OVER = frozenset("over finished done ended end ending".split())
+
+
 def renewal(ctx: Context, ask: Ask) -> Draft | None:
     k = ctx.k
     renewals = [e for e in k.events if e.event == "renewal"]
     season = ask.season
+    final = k.final_season
+    ended = final is not None and final in k.released_seasons()
+    if season is None and ended:
+        season = final + 1  # "is it over?", "are they making more?" of a show whose last season is out
     if season is None:
         numbered = [e.season for e in renewals if e.season and e.season > 1 and e.status == "renewed"]
         season = max(numbered, default=None) or (max(k.seasons, default=1) if len(k.seasons) > 1 else 2)
-    final = k.final_season
     if final is not None and {"last", "final"} & set(ask.q.words) and not asked_negatively(ask):
         # "is season 3 the last?": said of the season the articles call the last
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
@@ -166,8 +172,12 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
     if final is not None and season > final:
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
         if finals:
-            # no season after the final one; but a show that ends was not cancelled either
-            head = ctx.t("unclear") if asked_negatively(ask) else ctx.t("no")
+            # no season after the final one; but a show that ends was not cancelled either;
+            # and "is it over?" is a yes
+            over = bool(_OVER & set(ask.q.words))
+            head = ctx.t("yes") if over else ctx.t("unclear") if asked_negatively(ask) else ctx.t("no")
+            if not ask.q.yesno or (over and "or" in ask.q.words):
+                head = ""  # "is there a season 4 or is it over?": the fact says which
             return Draft(f"{head} {ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}", finals[:2])
     facts = [e for e in renewals if e.season == season]
     positive = newest_first_events([e for e in facts if e.status == "renewed"])
