@@ -300,6 +300,8 @@ def _facts(k: ShowKnowledge, raw_facts, show_keys: set[str]) -> None:
             else:
                 k.events.append(e)
         elif f["k"] == "episodes":
+            if seasons and any(p for (_, p) in _seasons(f.get("seasons", []), k.final_season, show_keys)):
+                continue  # "Volume 1 (four episodes)": a part's count, not the season's
             # a count whose season only the article's title gives is not trusted with it
             k.episodes.append(EpisodesFact(f["n"], seasons[0] if seasons and not weak else None, f["total"], weak, s))
     k.events.extend(_season_one(k.events, released_first))

@@ -105,3 +105,18 @@ def test_every_sentence_is_indexed_with_its_stems(thursday_knowledge):
     assert k.index.size == len(k.sentences)
     assert k.vocabulary["renew"] == 2 and k.idf("renew") > k.idf("season")
     assert "calloway" in k.surface
+
+
+def test_a_parts_episode_count_is_not_the_seasons(language, lexicon, tmp_path):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = tmp_path / "thursday"
+    write_article(folder, "001-volumes.md",
+                  "# Thursday returns\n\nThe second season of Thursday will arrive in two volumes:\n\n"
+                  "- **Volume 1:** Friday, May 10, 2024 (six episodes)\n- **Volume 2:** Friday, June 7, 2024 (two episodes)\n\n"
+                  "The season has eight episodes in all.\n",
+                  title="Thursday season 2 arrives in two volumes", date="2024-01-10")
+    k = knowledge_of(folder, language, lexicon)
+    assert {(e.season, e.part, e.date) for e in k.events if e.event == "release"} == {
+        (2, 1, "May 10, 2024"), (2, 2, "June 7, 2024")}
+    assert [(f.count, f.total) for f in k.episodes] == [(8, False)]  # not 6 or 2

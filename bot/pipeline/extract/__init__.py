@@ -5,6 +5,7 @@ the show (its title, its people as clusters) is done when a show's knowledge is 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from ..segment import Boilerplate, Document, segment
 from .cast import cast_in, cast_in_row, list_status
 from .counts import episode_counts, platforms
 from .crew import crew_in
-from .events import events_in
+from .events import TRIGGERS, events_in
 from .names import ArticleNames, clean, find_names, is_pronoun, key
 from .titles import title_spans, titles_in
 from .topics import Topic, heading_topics, load_topics, topics_of
@@ -56,12 +57,23 @@ def record(doc: Document, tools: Tools) -> dict:
     names = ArticleNames()
     sentences, facts = [], []
     intro = ""  # the sentence a list hangs from ("We expect these cast members to return:")
+    lead = None  # the last sentence before a list, in its section ("Season 4 arrives in two volumes.")
     for s in doc.sentences:
         if s.kind == "text":
             intro = s.text if s.text.rstrip().endswith(":") else ""
+            lead = s
+        elif lead is not None and lead.section != s.section:
+            lead = None
         refs = sentence_refs[s.index]
         own = _refs(refs, s.text)
         own = [_resolve_next(r, default) for r in own]
+        if s.kind != "text" and lead is not None and own and all(r[0] is None and r[1] for r in own):
+            # "- Volume 2: July 1" under "The fourth season arrives in two volumes": the part
+            # is of the season the list's lead sentence names
+            led = [r for r in _refs(sentence_refs[lead.index], lead.text) if r[0] is not None]
+            if led:
+                own = [[led[0][0], r[1], None] + r[3:] for r in own]
+                refs = []  # the item's own references are settled
         if own:
             seasons, source = own, "sentence"
         elif heading_refs[s.section]:
@@ -90,6 +102,8 @@ def record(doc: Document, tools: Tools) -> dict:
             if name:
                 facts.append({"k": "crew", "name": names.expand(name, s.index), "role": c.role, **where})
         events = events_in(s.text, a.date)
+        if s.kind != "text" and lead is not None and not any(e.date for e in events if e.event != "final"):
+            events = _led_events(lead.text, s.text, a.date) or events
         for e in events:
             facts.append(_event(e, where, refs, events, s.text))
         for c in episode_counts(s.text):
@@ -202,6 +216,30 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
         if ambiguous:
             fact["ambiguous"] = True
         out.append(fact)
+    return out
+
+
+def _led_events(lead: str, item: str, article_date: str | None) -> list:
+    """A list item that is only a label and a date ("**Volume 1:** Friday, May 27, 2022")
+    dates the event its lead sentence names ("The season will arrive in two volumes"): the
+    item is read after the lead, and the events dated inside the item are kept, with their
+    spans moved into the item."""
+    lead = lead.rstrip(" .:")
+    low = lead.casefold()
+    first = min((m.start() for event, pattern in TRIGGERS.items() if event != "announce"
+                 for m in pattern.finditer(lead, low)), default=None)
+    if first is not None:
+        # the lead's first event is what the list dates ("will be released in three parts,
+        # the streamer announced alongside the trailer"): its clause, not the rest
+        cut = re.search(r"[,;]\s", lead[first:])
+        lead = lead[:first + cut.start()] if cut else lead
+    offset = len(lead) + 2
+    out = []
+    for e in events_in(lead + ": " + item, article_date):
+        if e.date is None or e.date.start < offset:
+            continue
+        d = dataclasses.replace(e.date, start=e.date.start - offset, end=e.date.end - offset)
+        out.append(dataclasses.replace(e, date=d, start=max(0, e.start - offset), end=max(0, e.end - offset)))
     return out
 
 

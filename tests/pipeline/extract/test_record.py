@@ -81,3 +81,17 @@ def test_sentences_carry_topics_from_the_language_data(extract):
     topics = {s["t"][:30]: s["topics"] for s in rec["sentences"]}
     assert "release" in topics["Season 2 is expected to arrive"]
     assert "cast" in topics["Seo Ji-wan returns as Kang Do-"]
+
+
+def test_a_list_of_dates_dates_what_its_lead_sentence_names(extract, tmp_path):
+    from ...conftest import write_article
+    path = write_article(tmp_path, "010-bakery-volumes.md",
+                         "# The bakery returns\n\nThe third season will be released in two volumes, Streamly said "
+                         "alongside a new trailer.\n\n- **Volume 1** (five episodes): Friday, March 8, 2024\n"
+                         "- **Volume 2** (three episodes): Friday, April 5, 2024\n",
+                         title="Blue Hour Bakery returns", date="2023-11-02")
+    rec = extract(path)
+    releases = {f["date"]: (f["status"], f["seasons"]) for f in rec["facts"]
+                if f["k"] == "event" and f["event"] == "release"}
+    assert releases == {"March 8, 2024": ("scheduled", [[3, 1, None]]), "April 5, 2024": ("scheduled", [[3, 2, None]])}
+    assert not any(f["k"] == "event" and f["event"] == "trailer" for f in rec["facts"])
