@@ -120,3 +120,14 @@ def test_a_parts_episode_count_is_not_the_seasons(language, lexicon, tmp_path):
     assert {(e.season, e.part, e.date) for e in k.events if e.event == "release"} == {
         (2, 1, "May 10, 2024"), (2, 2, "June 7, 2024")}
     assert [(f.count, f.total) for f in k.episodes] == [(8, False)]  # not 6 or 2
+
+
+def test_a_title_naming_the_season_with_the_shows_name_dates_the_articles_facts(language, lexicon, copy_show):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = copy_show()
+    write_article(folder, "009-cast-guide.md", "# Who's who\n\nLila Montrose is back as Juniper Vale, older and wiser.\n",
+                  title="Thursday 3 Cast and Character Guide", date="2024-06-01")
+    k = knowledge_of(folder, language, lexicon)
+    facts = [f for f in k.cast if f.sentence.article.name == "009-cast-guide.md"]
+    assert [(k.people[f.actor].name, f.seasons, f.weak) for f in facts] == [("Lila Montrose", (3,), True)]

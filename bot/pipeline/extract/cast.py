@@ -28,7 +28,7 @@ _VERB = (r"(?P<v>plays|played|play|playing|portrays|portrayed|portray|portraying
          r"returns\sas|returned\sas|return\sas|returning\sas|reprises?\s(?:(?:her|his|their|the)\s)?role\s(?:as|of)|reprising\s(?:(?:her|his|their|the)\s)?role\s(?:as|of)|"
          r"(?:is|are)\sback\sas|comes?\sback\sas|came\sback\sas|coming\sback\sas|"
          r"joins?\s(?:the\s(?:cast|show|series)\s)?as|joined\s(?:the\s(?:cast|show|series)\s)?as|joining\s(?:the\s(?:cast|show|series)\s)?as|"
-         r"cast\sas|appears?\sas|appeared\sas|appearing\sas|"
+         r"cast\sas|appears?\s(?:\w+ly\s)?as|appeared\s(?:\w+ly\s)?as|appearing\s(?:\w+ly\s)?as|"
          r"takes?\son(?:\sthe\srole\sof)?|took\son(?:\sthe\srole\sof)?|taking\son(?:\sthe\srole\sof)?|"
          r"steps?\sinto\sthe\srole\sof|stepped\sinto\sthe\srole\sof|"
          r"in\sthe\s(?:role|part)\sof|as)")
@@ -65,7 +65,7 @@ _TABLE_CHARACTER = re.compile(r"^(?:character|role|part|as|playing)s?$", re.I)
 # actors without characters
 _RETURNING_LIST = Guarded(
     rf"(?P<list>{NAME}(?:\s(?:\([^)]{{1,40}}\)))?(?:,\s(?:and\s)?{NAME}(?:\s(?:\([^)]{{1,40}}\)))?)*(?:,?\sand\s{NAME}(?:\s(?:\([^)]{{1,40}}\)))?)?)"
-    r"\s(?:are|is|will\sbe|were)\s(?:(?:all|both|also)\s){0,2}(?:returning|back|coming\sback|confirmed\sto\sreturn)\b"
+    r"\s(?:(?:are|is|will|were)(?P<neg>\snot|n't)?(?:\sbe)?|won't\sbe)\s(?:(?:all|both|also)\s){0,2}(?:returning|back|coming\sback|confirmed\sto\sreturn|return)\b"
     r"(?!\s(?:in|behind|at|as|on)\s(?:the\s)?(?:director|camera|helm|showrunner|writer|producer|desk|chair))")
 _LIST_SPLIT = re.compile(r",\s(?:and\s)?|,?\sand\s")
 
@@ -103,10 +103,12 @@ def cast_in(text: str) -> list[CastMention]:
             out.append(CastMention(actor, character, status, m.start(), m.end(), ambiguous=kind == "brackets"))
             taken.append(m.span())
     for m in _RETURNING_LIST.finditer(text, low):
+        # "X and Y will not be back": leaving
+        status = "leaves" if m.group("neg") or "won't" in m.group().casefold() else "returns"
         for name in _LIST_SPLIT.split(m.group("list")):
             name = re.sub(r"\s\([^)]*\)$", "", name.strip())
             if name and not any(c.actor == name or c.character == name for c in out):
-                out.append(CastMention(name, "", "returns", m.start(), m.end()))
+                out.append(CastMention(name, "", status, m.start(), m.end()))
     return out
 
 

@@ -32,6 +32,7 @@ def cast_facts(body: str, tools) -> list[tuple[str, str, str]]:
      ("Desmond Achebe", "Sergeant Tobias Reed", "plays")),
     ("Park Jun-seo will not return as Choi Min-ho.", ("Park Jun-seo", "Choi Min-ho", "leaves")),
     ("Lim Ha-eun will guest star as a character named Yoon Da-bin.", ("Lim Ha-eun", "Yoon Da-bin", "joins")),
+    ("Petra Lindgren appears briefly as Marguerite Vale in the trailer.", ("Petra Lindgren", "Marguerite Vale", "plays")),
 ])
 def test_one_credit_per_wording(sentence, expected):
     assert credits(sentence) == [expected]
@@ -57,6 +58,13 @@ def test_actors_returning_without_characters():
 def test_two_actors_both_returning():
     assert credits("Seo Ji-wan and Baek Yu-ri are both returning.") == [
         ("Seo Ji-wan", "", "returns"), ("Baek Yu-ri", "", "returns")]
+
+
+def test_actors_not_coming_back_are_leaving():
+    assert credits("Seo Ji-wan and Baek Yu-ri will not be back, as both characters died.") == [
+        ("Seo Ji-wan", "", "leaves"), ("Baek Yu-ri", "", "leaves")]
+    assert credits("Nora Fairweather and Lila Montrose will return for season 3.") == [
+        ("Nora Fairweather", "", "returns"), ("Lila Montrose", "", "returns")]
 
 
 def test_a_credit_for_another_work_is_not_a_cast_fact():
