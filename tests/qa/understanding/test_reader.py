@@ -99,3 +99,11 @@ def test_a_given_name_ending_in_a_one_letter_syllable(read):
 def test_a_possessive_after_a_given_name_alone(read):
     q = read("Who plays Juniper's mother?", "thursday")
     assert [p.name for p in q.people] == ["Juniper Vale"] and "mother" in q.relation_terms
+
+
+def test_what_a_question_asks_about_that_no_article_uses_is_unknown_however_ordinary(read):
+    assert read("how many episodes does dark have").unknown == ["dark"]
+    assert read("how many episodes does the lighthouse keepers have").unknown == ["lighthouse", "keepers"]
+    for question in ("how many episodes does season 2 have", "how many episodes does it have",
+                     "how many episodes does blue hour bakery have", "how many episodes does the show have"):
+        assert read(question).unknown == [], question
