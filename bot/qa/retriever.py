@@ -302,6 +302,8 @@ def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, uni
     if expects == "number":
         numbers = facets.numbers
         if unit and numbers:
+            if s.kind == "row" and unit & {stem(w) for w in tokens(text)}:
+                return True  # "Hours viewed in first 28 days | 1.65 billion": the label is the unit
             # "how many hours": a number of hours, not any number; and not one said of
             # another period ("its second week ... 411 million hours" for "its first week")
             return any((unit & {stem(w) for w in tokens(n.unit)} or unit & {stem(w) for w in tokens(n.text)})

@@ -104,3 +104,19 @@ def test_holds_counts_longer_forms_and_headings(thursday):
     assert thursday.holds(cast_line, stem("cast")) == 1.0
     assert thursday.holds(cast_line, stem("season")) == 0.5  # its heading says "Season 2 cast"
     assert thursday.holds(cast_line, stem("zeppelin")) == 0.0
+
+
+def test_in_a_table_row_the_label_cell_is_the_numbers_unit(bakery):
+    import dataclasses
+    s = sentence(bakery.k, "The first season premiered on September 23, 2022")
+    row = dataclasses.replace(s, text="Hours viewed in first 28 days | 1.65 billion", kind="row")
+    assert holds_type(row, "number", frozenset(), bakery.k, frozenset({"hour"}))
+    assert not holds_type(row, "number", frozenset(), bakery.k, frozenset({"countri"}))
+    assert not holds_type(dataclasses.replace(row, kind="text"), "number", frozenset(), bakery.k, frozenset({"hour"}))
+
+
+def test_a_month_is_held_by_a_count_of_days_or_weeks(bakery):
+    import dataclasses
+    s = sentence(bakery.k, "The first season premiered on September 23, 2022")
+    days = dataclasses.replace(s, words=frozenset({stem("viewers"), stem("first"), "28", stem("days")}))
+    assert bakery.holds(days, stem("month")) > 0
