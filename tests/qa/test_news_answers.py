@@ -90,3 +90,18 @@ async def test_where_it_streams_comes_from_the_show_file(bakery_engine):
 async def test_what_it_is_about(thursday_engine):
     answer = await thursday_engine.ask("What is Thursday about?")
     assert answer.answered and says(answer, "night shift"), answer.text
+
+
+async def test_a_premise_is_quoted_with_the_sentence_that_carries_it_on(copy_show, tmp_path):
+    from ..conftest import write_article
+    articles = copy_show(THURSDAY)
+    for p in articles.glob("*.md"):
+        p.unlink()
+    write_article(articles, "001-preview.md",
+                  "# Thursday arrives Friday\n\n## The story\n\nThe series is set in the port town of Gullhaven in 1983. "
+                  "When a ferry pilot vanishes on her way home, her sister starts searching for her.\n\n"
+                  "Streamly has not said whether there will be a second season.\n",
+                  title="'Thursday' arrives Friday", publisher="The Cinder Report", date="2023-02-10")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "what is thursday about")
+    assert answer.answered and says(answer, "Gullhaven") and says(answer, "ferry pilot vanishes"), answer.text
+    assert not says(answer, "second season"), answer.text

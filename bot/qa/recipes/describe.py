@@ -63,7 +63,10 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
     return compose(ctx, ask, ranked, several=several)
 
 
-def _run(ctx: Context, s, quotes: bool = False) -> list:
+_STORY_TOPICS = frozenset({"synopsis", "plot", "setting", "genre", "ending"})
+
+
+def _run(ctx: Context, s, quotes: bool = False, force: bool = False) -> list:
     """A sentence, and the next one when it only introduces it ("The final season charted
     fast." is followed by the figures) or opens a quotation the next one closes."""
     run = [s]
@@ -73,7 +76,8 @@ def _run(ctx: Context, s, quotes: bool = False) -> list:
     short = len(s.text.split()) < 8 and not s.text.rstrip().endswith("?")
     open_quote = s.text.count("\u201c") > s.text.count("\u201d")
     introduces = quotes and nxt.text[:1] in "\"\u201c\u2018"  # "X told NCB News ..." then what X said
-    if short or open_quote or introduces:
+    story = force and nxt.position == s.position + 1 and nxt.kind == "text" and set(nxt.topics) <= _STORY_TOPICS
+    if short or open_quote or introduces or story:
         run.append(nxt)
     return run
 
@@ -111,6 +115,9 @@ def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draf
             sentences = [rivals[0].sentence]
     quotes = ask.intent is not None and "quotes" in ask.intent.topics
     runs = [_run(ctx, s, quotes) for s in sentences]
+    if ask.intent is not None and "synopsis" in ask.intent.topics and runs and len(runs[0]) == 1:
+        # a premise takes a paragraph: "The series is set in X." is followed by who and what
+        runs[0] = _run(ctx, runs[0][0], force=True)
     lines = [attributed(ctx, *run) for run in runs]
     sentences = [s for run in runs for s in run]
     head = ""
