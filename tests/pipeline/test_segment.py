@@ -93,3 +93,8 @@ def test_sentences_split_at_ends_not_at_abbreviations(text, expected):
 def test_an_abbreviated_month_does_not_end_a_sentence():
     text = "It premiered on Feb. 16, 2023 to good reviews."
     assert [text[a:b] for a, b in split_sentences(text)] == [text]
+
+
+def test_an_affiliate_disclaimer_is_removed(rules):
+    doc = doc_of("# Title\n\nStreamly renewed Thursday. *The Cinder Report may earn a commission from links on this page.*\n", rules)
+    assert [s.text for s in doc.sentences] == ["Streamly renewed Thursday."]

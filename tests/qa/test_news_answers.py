@@ -105,3 +105,14 @@ async def test_a_premise_is_quoted_with_the_sentence_that_carries_it_on(copy_sho
     answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "what is thursday about")
     assert answer.answered and says(answer, "Gullhaven") and says(answer, "ferry pilot vanishes"), answer.text
     assert not says(answer, "second season"), answer.text
+
+
+async def test_no_season_after_the_final_one_cites_the_news_that_it_ends(copy_show, tmp_path):
+    from ..conftest import write_article
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-views.md",
+                  "# Thursday's last run is a hit\n\nThe first episodes of the final season of Thursday drew 3 million "
+                  "views in their first week, Streamly said.\n",
+                  title="Thursday's final season opens big", publisher="Screenline", date="2024-09-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "will there be a season 4 of thursday")
+    assert answer.answered and answer.citations[0].quote.startswith("Streamly has renewed Thursday"), answer.text

@@ -3,6 +3,8 @@ watch. The newest source leads: a date a newer article gives replaces an older g
 "As of <date>" says how recent the word is."""
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from bot.text.dates import month_year
@@ -129,6 +131,10 @@ def newest_first_events(events: list[EventFact]) -> list[EventFact]:
     return sorted(events, key=lambda e: recency(e.sentence), reverse=True)
 
 
+_ENDING_NEWS = re.compile(r"\b(?:confirm\w*|announc\w*|renew\w*|order\w*|reveal\w*|will\send|would\send|end\swith|"
+                          r"(?:will|would|is|was)\sbe\s(?:its|the)\s(?:last|final)|(?:is|was)\s(?:its|the)\s(?:last|final))\b", re.I)
+
+
 def renewal(ctx: Context, ask: Ask) -> Draft | None:
     k = ctx.k
     renewals = [e for e in k.events if e.event == "renewal"]
@@ -139,6 +145,9 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
     final = k.final_season
     if final is not None and season > final:
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
+        # the news that it ends ("confirmed the fifth season will be its last") before a
+        # passing mention of "the final season"
+        finals = [s for s in finals if _ENDING_NEWS.search(s.text)] + [s for s in finals if not _ENDING_NEWS.search(s.text)]
         if finals:
             # no season after the final one; but a show that ends was not cancelled either
             head = ctx.t("unclear") if asked_negatively(ask) else ctx.t("no")

@@ -48,6 +48,8 @@ def test_an_estimate_beside_no_date_yet():
     ("Streamly has renewed Thursday for a third and final season.",
      [("renewal", "renewed", None), ("final", "final", None)]),
     ("Kovi has not renewed the show for a third season yet.", [("renewal", "not_renewed", None)]),
+    ("Maren Holt confirmed that the show's third season will be its last.", [("final", "final", None)]),
+    ("The Cinder Report may earn a commission from links on this page.", []),
 ])
 def test_renewals_and_final_seasons(sentence, expected):
     assert events(sentence, "2024-05-20") == expected
