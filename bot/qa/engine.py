@@ -232,7 +232,9 @@ class Engine:
             described = {t for t in q.terms if t not in vocab and t not in self.lexicon.weak}
             if not described:
                 return self._decline(text, f"question type {intent.name} names no {intent.needs}", k)
-            q = dataclasses.replace(q, soft=q.soft - described)
+            # and the words that chose the question type ("plays") need not be there: a
+            # credit says "X as Y" as often as "X plays Y"
+            q = dataclasses.replace(q, soft=(q.soft - described) | {t for t in q.terms if t in vocab})
         found = self._from_search(q, k, season, part)
         if found is not None:
             return self._answer(text, "search", found[1], found[0], k, "sentence search")

@@ -90,3 +90,17 @@ async def test_an_actor_leaving_is_said_with_the_credit(bakery_engine):
 async def test_a_crew_member_is_who_they_are(bakery_engine):
     answer = await bakery_engine.ask("who is jeong tae kyu")
     assert answer.answered and says(answer, "director"), answer.text
+
+
+async def test_a_person_asked_for_by_description_is_found_in_a_credit_without_the_verb(copy_show, tmp_path):
+    from bot.config import Config
+
+    from ..conftest import THURSDAY, write_article
+    from ..helpers import ask_once, says
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-newcomers.md",
+                  "# New faces\n\nThe new season adds two names:\n\n- Ines Okafor as Wren Hollis, a retired lighthouse keeper\n"
+                  "- Tom Birch as Ansel Crane, a harbour pilot\n",
+                  title="Thursday adds two newcomers", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "who plays the lighthouse keeper")
+    assert answer.answered and says(answer, "Ines Okafor"), answer.text
