@@ -116,3 +116,14 @@ async def test_no_season_after_the_final_one_cites_the_news_that_it_ends(copy_sh
                   title="Thursday's final season opens big", publisher="Screenline", date="2024-09-01")
     answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "will there be a season 4 of thursday")
     assert answer.answered and answer.citations[0].quote.startswith("Streamly has renewed Thursday"), answer.text
+
+
+async def test_a_word_naming_the_kind_of_answer_is_held_by_an_answer_of_that_kind(copy_show, tmp_path):
+    from ..conftest import write_article
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-contest.md",
+                  "# The contest\n\nIn the new season the detectives chase a lottery winner who took home a prize "
+                  "of 500 million won.\n",
+                  title="Thursday season 3 preview", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "how much is the prize money")
+    assert answer.answered and says(answer, "500 million won"), answer.text

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text.normalise import stem
+
 from ..retriever import Query, Scored
 from .base import Ask, Context, Draft, MAX_QUOTES, attributed, newest_first, recency
 from .yesno import polarity
@@ -14,6 +16,11 @@ FACTOID = frozenset({"date", "number", "person", "place", "age", "money"})
 _NOT_YET = re.compile(r"\b(?:not\syet|yet\sto|no\s(?:start\s|release\s|premiere\s|official\s)?(?:date|word|window)|"
                       r"hasn't|has\snot|have\snot|unknown|not\sbeen\s(?:announced|confirmed|set)|"
                       r"(?:has|have)\s(?:begun|started)|underway|pre-?production)\b", re.I)
+
+
+# Words that only name the kind of answer expected: a sentence of that kind holds them.
+_TYPE_WORDS = {"money": frozenset(stem(w) for w in ("money", "amount", "sum", "cash")),
+               "place": frozenset(stem(w) for w in ("place", "location"))}
 
 
 def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str | None = None) -> Query:
@@ -25,6 +32,10 @@ def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str
     people = frozenset(l.person.id for l in q.links)
     own = ctx.retriever.intent_words(ask.intent.name) if ask.intent is not None and topics else frozenset()
     terms = tuple(t for t in terms if t not in own)
+    expected = expects if expects is not None else q.expects
+    if expected in _TYPE_WORDS and len(terms) > 1:
+        # "how much is the prize money": a sentence holding a sum holds the "money"
+        terms = tuple(t for t in terms if t not in _TYPE_WORDS[expected]) or terms
     weights = {t: ctx.k.idf(t) * (0.2 if t in q.soft else 1.0) for t in terms}
     return Query(terms, weights, people, ask.season, ask.part,
                  expects if expects is not None else q.expects, topics, ask.intent.time_sensitive if ask.intent else False,
