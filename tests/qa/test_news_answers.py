@@ -123,7 +123,7 @@ async def test_a_word_naming_the_kind_of_answer_is_held_by_an_answer_of_that_kin
     articles = copy_show(THURSDAY)
     write_article(articles, "009-contest.md",
                   "# The contest\n\nIn the new season the detectives chase a lottery winner who took home a prize "
-                  "of 500 million won.\n",
+                  "of 500 million won. Juniper, short of money again, takes the case.\n",
                   title="Thursday season 3 preview", publisher="Screenline", date="2024-06-01")
     answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "how much is the prize money")
     assert answer.answered and says(answer, "500 million won"), answer.text
