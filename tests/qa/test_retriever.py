@@ -120,3 +120,11 @@ def test_a_month_is_held_by_a_count_of_days_or_weeks(bakery):
     s = sentence(bakery.k, "The first season premiered on September 23, 2022")
     days = dataclasses.replace(s, words=frozenset({stem("viewers"), stem("first"), "28", stem("days")}))
     assert bakery.holds(days, stem("month")) > 0
+
+
+def test_a_quoted_title_beside_the_kind_asked_for_is_a_title_answer(bakery):
+    import dataclasses
+    s = sentence(bakery.k, "The first season premiered on September 23, 2022")
+    song = dataclasses.replace(s, text='Her 1985 single "Paper Lanterns", the heroine\'s favourite song, topped the charts.')
+    assert holds_type(song, "title", frozenset(), bakery.k, frozenset({stem("song")}))
+    assert not holds_type(song, "title", frozenset(), bakery.k, frozenset({stem("castle")}))
