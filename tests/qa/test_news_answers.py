@@ -127,3 +127,14 @@ async def test_a_word_naming_the_kind_of_answer_is_held_by_an_answer_of_that_kin
                   title="Thursday season 3 preview", publisher="Screenline", date="2024-06-01")
     answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "how much is the prize money")
     assert answer.answered and says(answer, "500 million won"), answer.text
+
+
+async def test_taking_so_long_is_asking_about_a_delay(copy_show, tmp_path):
+    from ..conftest import write_article
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-delay.md",
+                  "# Back at last\n\nFilming on the third season began in March, ending a delay of eight months caused "
+                  "by a dispute over the studio lease.\n",
+                  title="Thursday season 3 starts filming", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "why did season 3 take so long")
+    assert answer.answered and says(answer, "studio lease"), answer.text
