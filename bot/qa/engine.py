@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.text.normalise import is_english
+from bot.text.normalise import is_english, tokens
 
 from .knowledge import ShowKnowledge
 from .lexicon import Lexicon
@@ -324,6 +324,11 @@ class Engine:
         if not ranked:
             log.info("search found nothing for %r", q.text[:200])
             return None
+        # a number the question names, other than its season's ("player 456", "episode 6"),
+        # is one the sentence found must say
+        numbers = {w for w in q.words if w.isdigit()} - {str(n) for n in q.seasons} - {str(q.part)}
+        if numbers:
+            ranked = [s for s in ranked if numbers <= set(tokens(s.sentence.text))]
         for best in ranked[:3]:
             ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper)
             if ok:

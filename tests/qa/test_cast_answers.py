@@ -104,3 +104,17 @@ async def test_a_person_asked_for_by_description_is_found_in_a_credit_without_th
                   title="Thursday adds two newcomers", publisher="Screenline", date="2024-06-01")
     answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "who plays the lighthouse keeper")
     assert answer.answered and says(answer, "Ines Okafor"), answer.text
+
+
+async def test_a_number_the_question_names_must_be_in_the_sentence_found(copy_show, tmp_path):
+    from bot.config import Config
+
+    from ..conftest import THURSDAY, write_article
+    from ..helpers import ask_once, says
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-lockers.md",
+                  "# Lockers\n\nLila Montrose, who plays the night clerk Juniper Vale, keeps locker 12.\n\n"
+                  "Desmond Achebe as Tobias Reed (Locker 45), a retired lighthouse keeper\n",
+                  title="Thursday's locker room", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "who plays locker 45")
+    assert not says(answer, "Lila Montrose"), answer.text

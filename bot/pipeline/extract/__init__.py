@@ -19,7 +19,7 @@ from .cast import cast_in, cast_in_row, list_status
 from .counts import episode_counts, platforms
 from .crew import crew_in
 from .events import TRIGGERS, events_in
-from .names import ArticleNames, clean, find_names, is_pronoun, key
+from .names import NAME, ArticleNames, clean, find_names, is_pronoun, key
 from .titles import title_spans, titles_in
 from .topics import Topic, heading_topics, load_topics, topics_of
 
@@ -189,6 +189,11 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
         mentions = [(pair[0], pair[1], "plays", False, 0, len(s.text))] if pair else []
     else:
         mentions = [(m.actor, m.character, m.status, m.ambiguous, m.start, m.end) for m in cast_in(s.text)]
+        if not mentions and s.kind == "item" and _CAST_CONTEXT.search(context):
+            # "- Lee Jung-jae - Seong Gi-hun" under "The cast": a credit in a list
+            m = _DASH_CREDIT.match(s.text)
+            if m:
+                mentions = [(m.group("a"), m.group("c"), "plays", False, 0, len(s.text))]
     for actor, character, status, ambiguous, start, end in mentions:
         if is_pronoun(actor):
             actor = names.previous_person(s.index, exclude={key(character)}, before=start) or ""
@@ -241,6 +246,10 @@ def _led_events(lead: str, item: str, article_date: str | None) -> list:
         d = dataclasses.replace(e.date, start=e.date.start - offset, end=e.date.end - offset)
         out.append(dataclasses.replace(e, date=d, start=max(0, e.start - offset), end=max(0, e.end - offset)))
     return out
+
+
+_CAST_CONTEXT = re.compile(r"\b(?:cast|who'?s\swho|characters|starring|stars)\b", re.I)
+_DASH_CREDIT = re.compile(rf"^(?P<a>{NAME})\s(?:-|\u2013|\u2014|:)\s(?:[Tt]he\s)?(?P<c>{NAME})\s*\.?$")
 
 
 def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "") -> dict:

@@ -20,7 +20,9 @@ from .names import NAME, TOKEN
 
 _A = rf"(?P<a>{NAME}|[Ss]he|[Hh]e)"
 _C = rf"(?P<c>{NAME})"
-_APPOSITIVE = r"(?:,\s(?:[^,.;:()]{1,140}),)?"  # "Ryder, fresh from ..., will guest star as"
+# "Ryder, fresh from ..., will guest star as"; not ", and Y," (the next of a list: "nominated
+# for Supporting Actor, and Jung Ho-yeon, who plays ...")
+_APPOSITIVE = r"(?:,\s(?!(?:and|or|but|while)\s)(?:[^,.;:()]{1,140}),)?"
 _AUX = r"(?:(?:is|was|are|were|has|had|have|been|be|will|would|once|also|now|later|currently|originally|reportedly|officially|set\sto|to|who|which|finally|then|again|already|soon|seen|presently|still)\s)*"
 _NEG = r"(?P<neg>(?:not|n't|never|no\slonger)\s)?"
 _VERB = (r"(?P<v>plays|played|play|playing|portrays|portrayed|portray|portraying|voices|voiced|voice|"

@@ -60,6 +60,18 @@ def test_two_actors_both_returning():
         ("Seo Ji-wan", "", "returns"), ("Baek Yu-ri", "", "returns")]
 
 
+def test_the_next_name_of_a_list_is_no_appositive():
+    assert credits("Ines Okafor was nominated for Supporting Actor, and Lila Montrose, who plays Juniper Vale, "
+                   "was nominated for Supporting Actress.") == [("Lila Montrose", "Juniper Vale", "plays")]
+
+
+def test_a_dashed_credit_in_a_cast_list(tools):
+    body = "# Title\n\n## The cast\n\n- Lila Montrose - Juniper Vale\n- Desmond Achebe \u2013 Sergeant Tobias Reed\n"
+    assert cast_facts(body, tools) == [("Lila Montrose", "Juniper Vale", "plays"),
+                                       ("Desmond Achebe", "Sergeant Tobias Reed", "plays")]
+    assert cast_facts("# Title\n\n## Key dates\n\n- Lila Montrose - Juniper Vale\n", tools) == []
+
+
 def test_actors_not_coming_back_are_leaving():
     assert credits("Seo Ji-wan and Baek Yu-ri will not be back, as both characters died.") == [
         ("Seo Ji-wan", "", "leaves"), ("Baek Yu-ri", "", "leaves")]
