@@ -102,8 +102,12 @@ def record(doc: Document, tools: Tools) -> dict:
             if name:
                 facts.append({"k": "crew", "name": names.expand(name, s.index), "role": c.role, **where})
         events = events_in(s.text, a.date)
-        if s.kind != "text" and lead is not None and not any(e.date for e in events if e.event != "final"):
-            events = _led_events(lead.text, s.text, a.date) or events
+        if s.kind != "text" and not any(e.date for e in events if e.event != "final"):
+            if s.kind == "row" and s.header:
+                # "| Season 4 | May 27, 2022 |" under "| Season | Premiere |": the header names the event
+                events = _led_events(" ".join(s.header), s.text, a.date) or events
+            elif lead is not None:
+                events = _led_events(lead.text, s.text, a.date) or events
         for e in events:
             facts.append(_event(e, where, refs, events, s.text))
         for c in episode_counts(s.text):

@@ -95,3 +95,16 @@ def test_a_list_of_dates_dates_what_its_lead_sentence_names(extract, tmp_path):
                 if f["k"] == "event" and f["event"] == "release"}
     assert releases == {"March 8, 2024": ("scheduled", [[3, 1, None]]), "April 5, 2024": ("scheduled", [[3, 2, None]])}
     assert not any(f["k"] == "event" and f["event"] == "trailer" for f in rec["facts"])
+
+
+def test_a_table_of_dates_dates_what_its_header_names(extract, tmp_path):
+    from ...conftest import write_article
+    path = write_article(tmp_path, "011-bakery-table.md",
+                         "# How the seasons opened\n\n| Season | Premiere | Opening week |\n|---|---|---|\n"
+                         "| Season 1 | September 23, 2022 | 12 million hours |\n| Season 2 | July 14, 2023 | 20 million hours |\n",
+                         title="Blue Hour Bakery by the numbers", date="2024-01-10")
+    rec = extract(path)
+    releases = {f["date"]: (f["status"], f["seasons"]) for f in rec["facts"]
+                if f["k"] == "event" and f["event"] == "release"}
+    assert releases == {"September 23, 2022": ("released", [[1, None, None]]),
+                        "July 14, 2023": ("released", [[2, None, None]])}
