@@ -78,3 +78,17 @@ async def test_a_negative_question_about_someone_who_leaves(thursday_engine, que
 async def test_filming_that_is_only_scheduled_has_not_started(thursday_engine):
     answer = await thursday_engine.ask("Has filming started for season 3?")
     assert answer.text.startswith(("No.", "Not yet.")), answer.text
+
+
+async def test_no_yes_or_no_from_a_sentence_without_the_name_asked_about(copy_show, tmp_path):
+    from bot.config import Config
+
+    from ..conftest import THURSDAY, write_article
+    from ..helpers import ask_once
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-awards.md",
+                  "# Awards night\n\nNora Fairweather was nominated for an Emmy but did not win.\n\n"
+                  "Lila Montrose won a Golden Lantern in February.\n",
+                  title="Thursday's awards season", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "did lila montrose win an emmy")
+    assert not answer.text.startswith("Yes"), answer.text

@@ -132,7 +132,10 @@ def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draf
     lines = [attributed(ctx, *run) for run in runs]
     sentences = [s for run in runs for s in run]
     head = ""
-    if ask.q.yesno and not ask.q.comparative:
+    named = {t for t in ask.q.terms if t in ctx.k.proper}
+    if ask.q.yesno and not ask.q.comparative and named <= sentences[0].words:
+        # no yes or no from a sentence that leaves out a name the question asks about ("did
+        # she win an Emmy?" is not answered by her win at another show)
         anchors = [w for w in ask.q.words if len(w) > 3][:6]
         verdict = polarity(sentences[0].text, anchors)
         head = {"yes": ctx.t("yes"), "no": ctx.t("no"), "not_yet": ctx.t("not_yet")}.get(verdict, "") + " "
