@@ -62,3 +62,9 @@ async def test_no_input_crashes_it(engines, question):
 async def test_decorated_questions_still_answer(bakery_engine, question):
     answer = await bakery_engine.ask(question)
     assert answer.answered and "Seo Ji-wan" in answer.text
+
+
+async def test_a_word_of_the_shows_title_is_not_said_by_the_title_itself(bakery_engine):
+    # "bakery" is in the sentence only as part of "Blue Hour Bakery": no release date answers it
+    answer = await bakery_engine.ask("what is the first bakery")
+    assert answer.intent != "release", answer.text
