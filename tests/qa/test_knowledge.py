@@ -131,3 +131,16 @@ def test_a_title_naming_the_season_with_the_shows_name_dates_the_articles_facts(
     k = knowledge_of(folder, language, lexicon)
     facts = [f for f in k.cast if f.sentence.article.name == "009-cast-guide.md"]
     assert [(k.people[f.actor].name, f.seasons, f.weak) for f in facts] == [("Lila Montrose", (3,), True)]
+
+
+def test_a_name_in_brackets_in_a_cast_table_is_another_name_of_the_same_person(language, lexicon, copy_show):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = copy_show()
+    write_article(folder, "009-table.md",
+                  "# Who's who\n\n| Actor | Character |\n|---|---|\n| Desmond Achebe (D.A.) | Sergeant Tobias Reed |\n"
+                  "| Lila Montrose | Juniper Vale (Junie Hale) |\n",
+                  title="Thursday cast guide", date="2024-06-01")
+    k = knowledge_of(folder, language, lexicon)
+    assert k.people[person(k, "D.A.")].name == "Desmond Achebe"
+    assert k.people[person(k, "Junie Hale")].name == "Juniper Vale"  # the bracketed name is never the canonical one

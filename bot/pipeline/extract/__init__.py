@@ -15,7 +15,7 @@ from bot.text.seasons import SeasonRef, find_seasons
 
 from ..articles import ArticleFile
 from ..segment import Boilerplate, Document, segment
-from .cast import cast_in, cast_in_row, list_status
+from .cast import also_known_as, cast_in, cast_in_row, list_status
 from .counts import episode_counts, platforms
 from .crew import crew_in
 from .events import TRIGGERS, events_in
@@ -188,9 +188,11 @@ def _nearest_season(refs: list[SeasonRef], pos: int, default: int | None, text: 
 def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: int | None,
           context: str = "") -> list[dict]:
     out = []
+    aka: tuple = (None, None)
     if s.kind == "row":
         pair = cast_in_row(s.cells, s.header)
         mentions = [(pair[0], pair[1], "plays", False, 0, len(s.text))] if pair else []
+        aka = also_known_as(s.cells, s.header) if pair else aka
     else:
         mentions = [(m.actor, m.character, m.status, m.ambiguous, m.start, m.end) for m in cast_in(s.text)]
         if not mentions and s.kind == "item" and _CAST_CONTEXT.search(context):
@@ -224,6 +226,11 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
                 fact.update(seasons=[], src=None)
         if ambiguous:
             fact["ambiguous"] = True
+        # "Choi Seung-hyun (T.O.P)": the other name the credit gives is the same person's
+        for field_name, other in zip(("actor_aka", "character_aka"), aka):
+            other = (clean(other) or (other if re.fullmatch(r"[A-Z][A-Z.-]{1,9}", other) else None)) if other else None
+            if other and other != fact[field_name[:-4]] and any(c.isalpha() for c in other):
+                fact[field_name] = other
         out.append(fact)
     return out
 

@@ -164,6 +164,21 @@ def list_status(context: str) -> str:
     return "plays"
 
 
+_AKA = re.compile(rf"^\W*(?:(?:Dr|Mr|Mrs|Ms)\.\s)?{TOKEN}(?:\s(?:(?:de|da|van|von|der|le)\s)?{TOKEN}){{0,3}}\s\((?P<aka>[^()]{{1,40}})\)")
+
+
+def also_known_as(cells: tuple[str, ...], header: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """The other name a cast table gives in brackets after the actor's or the character's
+    ("Choi Seung-hyun (T.O.P)", "Eleven (Jane Hopper)"), as written, or None."""
+    actor_col = next((i for i, h in enumerate(header) if _TABLE_ACTOR.match(h.strip("* "))), None)
+    char_col = next((i for i, h in enumerate(header) if _TABLE_CHARACTER.match(h.strip("* "))), None)
+    out = []
+    for col in (actor_col, char_col):
+        m = _AKA.match(cells[col].strip()) if col is not None and col < len(cells) else None
+        out.append(m.group("aka").strip() if m else None)
+    return out[0], out[1]
+
+
 def cast_in_row(cells: tuple[str, ...], header: tuple[str, ...]) -> tuple[str, str] | None:
     """(actor, character) from a table row whose header names an actor and a character column."""
     actor_col = next((i for i, h in enumerate(header) if _TABLE_ACTOR.match(h.strip("* "))), None)

@@ -215,14 +215,20 @@ def given_names(people: dict[int, Person], ordinary: frozenset[str]) -> list[tup
         for alias in p.aliases:
             for word in alias.split():
                 owners.setdefault(plain_key(word), set()).add(p.id)
+    # a family name is someone's when no one else is called by it in full ("Hopper" is Jim
+    # Hopper's, though Eleven is also once "Jane Hopper")
+    family: dict[str, set[int]] = {}
+    for p in people.values():
+        for word in p.name.split()[1:]:
+            family.setdefault(plain_key(word), set()).add(p.id)
     out = []
     for p in characters:
         names = [a.split() for a in p.aliases]
         for words in [n for n in names if len(n) == 2] + [n[1:] for n in names if len(n) == 3]:
             # the given name ("Juniper"), and the family name fans use as much ("Vale")
-            for word in (words[0], words[-1]):
+            for word, whose in ((words[0], owners), (words[-1], family)):
                 key = plain_key(word)
-                if (len(key) >= MIN_KEY and key.isalpha() and owners.get(key) == {p.id} and key not in _DAYS
+                if (len(key) >= MIN_KEY and key.isalpha() and whose.get(key) == {p.id} and key not in _DAYS
                         and stem(key) not in ordinary):
                     out.append((key, p.id))
     return list(dict.fromkeys(out))
