@@ -197,7 +197,7 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
         mentions = [(m.actor, m.character, m.status, m.ambiguous, m.start, m.end) for m in cast_in(s.text)]
         if not mentions and s.kind == "item" and _CAST_CONTEXT.search(context):
             # "- Lee Jung-jae - Seong Gi-hun" under "The cast": a credit in a list
-            m = _DASH_CREDIT.match(s.text)
+            m = _DASH_CREDIT.match(s.text.replace("**", ""))
             if m:
                 mentions = [(m.group("a"), m.group("c"), "plays", False, 0, len(s.text))]
     for actor, character, status, ambiguous, start, end in mentions:

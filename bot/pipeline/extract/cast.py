@@ -41,7 +41,7 @@ _CALLED = r"(?:(?:the\s)?(?:role|part|character)\sof\s|a\s(?:new\s)?character\s(
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Y, played by X", "Y - played by X -", "Y (played by X)", "Y is played by X"
     ("passive", re.compile(rf"{_C}\s?(?:,|-|\u2013|\u2014|\()?\s?(?:who\s)?(?:is\s|was\s|will\sbe\s|is\sbeing\s|now\s)?"
-                           rf"(?:played|portrayed|voiced)\sby\s(?P<a>{NAME})")),
+                           rf"(?:played|portrayed|voiced)\s(?:(?:once\s)?again\s|also\s|now\s|instead\s|still\s)?by\s(?P<a>{NAME})")),
     # "X plays Y", "X, who plays Y,", "X returns as Y", "X will guest star as a character named Y"
     ("active", re.compile(rf"{_A}{_APPOSITIVE},?\s{_AUX}{_NEG}{_VERB}\s{_CALLED}{_C}")),
     # "Y (X)": the character, then the actor in brackets
@@ -72,6 +72,9 @@ _RETURNING_LIST = Guarded(
 _LIST_SPLIT = re.compile(r",\s(?:and\s)?|,?\sand\s")
 
 
+_BOLD = re.compile(r"\*\*|__")
+
+
 @dataclass(frozen=True, slots=True)
 class CastMention:
     actor: str  # as written (a pronoun stays "she"/"he" for the caller to resolve)
@@ -86,6 +89,7 @@ def cast_in(text: str) -> list[CastMention]:
     """Cast mentions in one sentence; overlapping readings keep the first pattern's."""
     out: list[CastMention] = []
     taken: list[tuple[int, int]] = []
+    text = _BOLD.sub("", text)  # "**Lila Montrose** as Juniper Vale": bold is no part of a credit
     low = text.casefold()
     spaced = " ".join(low.split())
     for kind, pattern in _GUARDED:
@@ -133,6 +137,8 @@ def _as_is_a_role(text: str, m: re.Match) -> bool:
     before = text[:m.start()].rstrip()
     if re.search(r"\b(?:such|well|known|same|serves?|served|serving|named|billed|credited|works?|worked)$", before, re.I):
         return False
+    if re.search(r"\b(?:joining|returning|new\sto|also\sjoining)\b[^.]{0,40}\b(?:is|are)$", before, re.I):
+        return True  # "Joining the cast is Ines Okafor as Wren Hollis"
     return not before or before.endswith((",", ":", ";", "(", "-", "\u2013", "\u2014")) or \
         re.search(r"\b(?:and|with|plus|including|alongside|starring|stars|features?|featuring)$", before, re.I) is not None
 

@@ -33,6 +33,9 @@ def cast_facts(body: str, tools) -> list[tuple[str, str, str]]:
     ("Park Jun-seo will not return as Choi Min-ho.", ("Park Jun-seo", "Choi Min-ho", "leaves")),
     ("Lim Ha-eun will guest star as a character named Yoon Da-bin.", ("Lim Ha-eun", "Yoon Da-bin", "joins")),
     ("Petra Lindgren appears briefly as Marguerite Vale in the trailer.", ("Petra Lindgren", "Marguerite Vale", "plays")),
+    ("**Petra Lindgren** plays Marguerite Vale.", ("Petra Lindgren", "Marguerite Vale", "plays")),
+    ("Marguerite Vale is played once again by Petra Lindgren.", ("Petra Lindgren", "Marguerite Vale", "plays")),
+    ("Joining the cast is Lim Ha-eun as Yoon Da-bin.", ("Lim Ha-eun", "Yoon Da-bin", "joins")),
 ])
 def test_one_credit_per_wording(sentence, expected):
     assert credits(sentence) == [expected]
@@ -70,6 +73,8 @@ def test_a_dashed_credit_in_a_cast_list(tools):
     assert cast_facts(body, tools) == [("Lila Montrose", "Juniper Vale", "plays"),
                                        ("Desmond Achebe", "Sergeant Tobias Reed", "plays")]
     assert cast_facts("# Title\n\n## Key dates\n\n- Lila Montrose - Juniper Vale\n", tools) == []
+    assert cast_facts("# Title\n\n## Cast\n\n- **Lila Montrose** - Juniper Vale\n- **Nora Fairweather** as Iris Calloway\n",
+                      tools) == [("Lila Montrose", "Juniper Vale", "plays"), ("Nora Fairweather", "Iris Calloway", "plays")]
 
 
 def test_actors_not_coming_back_are_leaving():
