@@ -40,7 +40,7 @@ _SPECULATION = re.compile(r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|could|might
                           r"guess|estimate[sd]?|should|hopefully|hope|probably|possibly|perhaps|tipped|speculat\w*|"
                           r"at\sthe\s(?:earliest|latest)|we\sthink|looks\slike|wouldn't\sbe\ssurprised|if\s)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|is\sset\sto|are\sset\sto|set\sfor|slated|scheduled|coming(?!-)|to\sarrive|to\spremiere|"
-                     r"arrives|premieres|drops|returns|launches|lands)\b", re.I)
+                     r"arrives|premieres|drops|returns|launches|lands|debuts|hits|bows|streams\sfrom)\b", re.I)
 _PAST = re.compile(r"\b(?:premiered|debuted|arrived|dropped|released|came\sout|launched|landed|aired|bowed|opened|"
                    r"was\sreleased|were\sreleased|is\snow\sstreaming|are\snow\sstreaming|is\sstreaming|hit|"
                    r"shot|went|became|was|were|had|did|saw|drew|topped|logged|racked|ranked|broke|set|won|made|"

@@ -97,3 +97,8 @@ def test_a_trailer_date_is_not_the_shows_release():
 ])
 def test_a_date_in_may_is_not_a_guess(sentence, status):
     assert events(sentence, "2024-09-01")[0] == ("release", status, sentence.split(" on ")[-1].rstrip("."))
+
+
+def test_a_present_tense_release_verb_looks_ahead():
+    assert events("The new season hits screens on March 8.", "2024-01-10") == [("release", "scheduled", "March 8")]
+    assert events("Season 3 debuts March 8.", "2024-01-10") == [("release", "scheduled", "March 8")]
