@@ -208,7 +208,10 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
         if not actor or character is None:
             continue
         if status == "plays" and s.kind != "text":
-            status = list_status(context)  # a list under "Who is coming back" lists returns
+            # a row or item that says so itself ("| Lee Byung-hun | The Front Man | Returning |"),
+            # else the list under "Who is coming back" lists returns
+            own = list_status(s.text[end:] if s.kind == "item" else " ".join(s.cells[2:]) if s.kind == "row" else "")
+            status = own if own != "plays" else list_status(context)
         fact = {"k": "cast", "actor": names.expand(actor, s.index),
                 "character": names.expand(character, s.index) if character else "", "status": status, **where}
         names.actors.add(key(fact["actor"]))

@@ -77,6 +77,12 @@ def test_a_dashed_credit_in_a_cast_list(tools):
                       tools) == [("Lila Montrose", "Juniper Vale", "plays"), ("Nora Fairweather", "Iris Calloway", "plays")]
 
 
+def test_a_row_that_says_returning_is_a_return_whatever_its_heading(tools):
+    body = ("# Title\n\n## Returning and new cast\n\n| Actor | Character | Notes |\n|---|---|---|\n"
+            "| Lila Montrose | Juniper Vale | Returning |\n| Ines Okafor | Wren Hollis | A lighthouse keeper |\n")
+    assert cast_facts(body, tools) == [("Lila Montrose", "Juniper Vale", "returns"), ("Ines Okafor", "Wren Hollis", "joins")]
+
+
 def test_actors_not_coming_back_are_leaving():
     assert credits("Seo Ji-wan and Baek Yu-ri will not be back, as both characters died.") == [
         ("Seo Ji-wan", "", "leaves"), ("Baek Yu-ri", "", "leaves")]
