@@ -315,6 +315,10 @@ def mentions_of(records: list[dict], info: ShowInfo) -> list[Mention]:
                 out.append(Mention("actor", actor, article, partner=character or None))
                 if character:
                     out.append(Mention("character", character, article, partner=actor))
+                if f.get("actor_aka") and not f.get("ambiguous"):
+                    out.append(Mention("actor", f["actor_aka"], article, partner=character or None, same_as=actor))
+                if f.get("character_aka") and character and not f.get("ambiguous"):
+                    out.append(Mention("character", f["character_aka"], article, partner=actor, same_as=character))
             elif f["k"] == "crew" and f["name"].casefold() not in show_keys:
                 out.append(Mention("crew", f["name"], article, role=f["role"]))
     return out

@@ -37,6 +37,7 @@ class Mention:
     article: str
     partner: str | None = None  # for cast: the character an actor plays (or the reverse)
     role: str | None = None  # for crew
+    same_as: str | None = None  # another spelling of the same person the article gives ("X (Y)")
 
 
 class _UnionFind:
@@ -71,6 +72,9 @@ def cluster(mentions: list[Mention]) -> list[Person]:
         if kind == "crew":
             _initials(uf, names)
     _shared_partner(uf, mentions)
+    for m in mentions:
+        if m.same_as:
+            uf.union((m.kind, m.same_as), (m.kind, m.name))
     return _people(mentions, uf)
 
 
@@ -193,7 +197,9 @@ def _people(mentions: list[Mention], uf: _UnionFind) -> list[Person]:
         for m in ms:
             articles[m.name].add(m.article)
         # the canonical spelling: full names first, then the one in most articles, most used
-        ranked = sorted(counts, key=lambda n: (-(len(n.split()) > 1), -len(articles[n]), -counts[n],
+        # a name given only in brackets beside another ("Eleven (Jane Hopper)") is never the canonical one
+        aside = {m.name for m in ms if m.same_as} - {m.name for m in ms if not m.same_as}
+        ranked = sorted(counts, key=lambda n: (n in aside, -(len(n.split()) > 1), -len(articles[n]), -counts[n],
                                               -len(n), n))
         aliases = _dedupe(ranked + _short_forms(ranked, ms[0].kind))
         roles = sorted({m.role for m in ms if m.role})

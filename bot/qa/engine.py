@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.text.normalise import is_english
+from bot.text.normalise import is_english, stem, tokens
 
 from .knowledge import ShowKnowledge
 from .lexicon import Lexicon
@@ -232,7 +232,9 @@ class Engine:
             described = {t for t in q.terms if t not in vocab and t not in self.lexicon.weak}
             if not described:
                 return self._decline(text, f"question type {intent.name} names no {intent.needs}", k)
-            q = dataclasses.replace(q, soft=q.soft - described)
+            # and the words that chose the question type ("plays") need not be there: a
+            # credit says "X as Y" as often as "X plays Y"
+            q = dataclasses.replace(q, soft=(q.soft - described) | {t for t in q.terms if t in vocab})
         found = self._from_search(q, k, season, part)
         if found is not None:
             return self._answer(text, "search", found[1], found[0], k, "sentence search")
@@ -340,6 +342,10 @@ class Engine:
         leftover |= {t for t in q.relation_terms - vocab if t not in draft.covers}
         retriever = k.retriever
         missing = {t for t in leftover if not any(retriever.holds(s, t) for s in draft.sentences)}
+        # a word of the show's own title ("game" in Squid Game) is said only where the
+        # sentence uses it outside the title
+        titled = {t for t in leftover - missing if t in _title_stems(k)}
+        missing |= {t for t in titled if not any(t in _outside_title(s.text, k) for s in draft.sentences)}
         # a name the question adds ("the show Trap") must be in the sources, as a name
         missing |= {w for w in q.proper_words
                     if not any(re.search(rf"\b{re.escape(w)}\b", s.text) for s in draft.sentences)}
@@ -357,6 +363,11 @@ class Engine:
         if not ranked:
             log.info("search found nothing for %r", q.text[:200])
             return None
+        # a number the question names, other than its season's ("player 456", "episode 6"),
+        # is one the sentence found must say
+        numbers = {w for w in q.words if w.isdigit()} - {str(n) for n in q.seasons} - {str(q.part)}
+        if numbers:
+            ranked = [s for s in ranked if numbers <= set(tokens(s.sentence.text))]
         for best in ranked[:3]:
             ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper, season)
             if ok:
@@ -424,6 +435,17 @@ def _named_order(s, k: ShowKnowledge) -> list[int]:
         pos = min((low.find(a.casefold()) for a in person.aliases if a.casefold() in low), default=len(low))
         found.append((person.kind != "actor", pos, pid))
     return [pid for _, _, pid in sorted(found)]
+
+
+def _title_stems(k: ShowKnowledge) -> frozenset[str]:
+    return frozenset(stem(w) for n in k.show.names() for w in tokens(n))
+
+
+def _outside_title(text: str, k: ShowKnowledge) -> set[str]:
+    """The stems of a sentence's words, the show's name taken out."""
+    for n in sorted(k.show.names(), key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(n)}\b", " ", text, flags=re.I)
+    return {stem(w) for w in tokens(text)}
 
 
 def _has(q: Question, needs: str) -> bool:

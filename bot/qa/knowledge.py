@@ -126,8 +126,16 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
         articles.append(article)
         first = len(sentences)
         heading_stems = [frozenset(stem(w) for w in lexicon.phrases.apply(tokens(h))) for h in rec["sections"]]
+        # "Sweet Home 2 Cast Guide": the title names the season with the show's own name,
+        # which extraction (not knowing the show) could not read
+        titled = None
+        if show_season is not None and rec.get("default_season") is None:
+            m = show_season.search(rec.get("title") or "")
+            titled = int(m.group(1)) if m else None
         for srec in rec["sentences"]:
             seasons = _seasons(srec["seasons"], final, show_keys)
+            if titled and not seasons and srec["src"] is None:
+                seasons = ((titled, None),)
             if show_season is not None:
                 seasons += tuple((int(m.group(1)), None) for m in show_season.finditer(srec["t"])
                                  if (int(m.group(1)), None) not in seasons)
@@ -147,6 +155,8 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
             for pid in ids:
                 by_person[pid].append(s)
         for f in rec["facts"]:
+            if titled and f.get("src") is None and not f.get("seasons"):
+                f = {**f, "seasons": [[titled, None, None]], "src": "article"}
             raw_facts.append((f, sentences[first + f["i"]] if f.get("i") is not None and first + f["i"] < len(sentences) else None))
 
     k = ShowKnowledge(show, articles, sentences, people, dict(aliases), [], [], [], [], {}, frozenset(), final,
@@ -337,6 +347,8 @@ def _facts(k: ShowKnowledge, raw_facts, show_keys: set[str]) -> None:
             else:
                 k.events.append(e)
         elif f["k"] == "episodes":
+            if seasons and any(p for (_, p) in _seasons(f.get("seasons", []), k.final_season, show_keys)):
+                continue  # "Volume 1 (four episodes)": a part's count, not the season's
             # a count whose season only the article's title gives is not trusted with it
             k.episodes.append(EpisodesFact(f["n"], seasons[0] if seasons and not weak else None, f["total"], weak, s))
     k.events.extend(_season_one(k.events, released_first))

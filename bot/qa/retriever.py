@@ -41,6 +41,7 @@ _PLACE_NAME = re.compile(r"\b(?!(?:Our|The|His|Her|Their|My|Your|This|That|Its|A
 _CAPITALISED_RUN = re.compile(r"(?:\s[A-Z][\w'\u2019-]+)+")
 _NOT_PLACE = re.compile(r"\b(?:event|week|festival|awards?|chart|top|season|episode|netflix|conference|ceremony)\b", re.I)
 _TITLE = re.compile(r"[\"\u201c*'\u2018][A-Z][^\"\u201d*'\u2019]{1,60}[\"\u201d*'\u2019]|(?:[A-Z][\w'-]+\s){1,4}[A-Z][\w'-]+")
+_QUOTED_TITLE = re.compile(r"[\"\u201c*][A-Z][^\"\u201d*]{1,60}[\"\u201d*]")
 _NAMED = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,4}[A-Za-z][\w'\u2019-]+|[\"\u201c*][A-Z][^\"\u201d*]{1,60}[\"\u201d*]")
 _ORDINAL_STEMS = frozenset(stem(w) for w in "first second third fourth fifth sixth seventh eighth ninth tenth "
                            "eleventh twelfth last final opening".split())
@@ -347,6 +348,8 @@ def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, uni
     if expects == "number":
         numbers = facets.numbers
         if unit and numbers:
+            if s.kind == "row" and unit & {stem(w) for w in tokens(text)}:
+                return True  # "Hours viewed in first 28 days | 1.65 billion": the label is the unit
             # "how many hours": a number of hours, not any number; and not one said of
             # another period ("its second week ... 411 million hours" for "its first week")
             return any((unit & {stem(w) for w in tokens(n.unit)} or unit & {stem(w) for w in tokens(n.text)})
@@ -368,6 +371,8 @@ def holds_type(s: Sentence, expects: str | None, exclude: frozenset[int], k, uni
             if any(unit & {stem(w) for w in tokens(m.group())} for m in _NAMED.finditer(text)):
                 return True
             words = [stem(w) for w in tokens(text)]
+            if unit & set(words) and _QUOTED_TITLE.search(text):
+                return True  # "Max's favourite song", "Running Up That Hill": a quoted title of the kind asked
             return any(w in unit and ((i and (words[i - 1] in _ORDINAL_STEMS or words[i - 1].isdigit()))
                                       or (i + 1 < len(words) and words[i + 1].isdigit()))
                        for i, w in enumerate(words))

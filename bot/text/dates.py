@@ -97,7 +97,13 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 def _looks_like_may(text: str, m: re.Match) -> bool:
-    return text[m.start()].isupper() and (m.start() == 0 or text[m.start() - 2:m.start()].strip() in ("on", "n,", "", ","))
+    """"May 3" written with a capital is the month (the verb is capitalised only where a
+    sentence opens, and then rarely before a number), unless a title-case headline."""
+    if not text[m.start()].isupper():
+        return False
+    before = text[:m.start()].rstrip()
+    return not before or re.search(r"(?:\b(?:on|in|by|from|since|until|till|before|after|of|and|to)|[,(:;\u2013\u2014-])$",
+                                   before, re.I) is not None
 
 
 def parse_iso(value: str | None) -> tuple[int, int, int]:

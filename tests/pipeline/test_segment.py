@@ -100,3 +100,8 @@ def test_affiliate_disclaimers_and_share_rows_are_boilerplate(rules):
             "*Screenline may earn a commission from links on this page.*\n\n"
             "Share this article: Facebook | X | Email\n")
     assert [s.text for s in doc_of(text, rules).sentences] == ["Streamly renewed it."]
+
+
+def test_an_affiliate_disclaimer_is_removed(rules):
+    doc = doc_of("# Title\n\nStreamly renewed Thursday. *The Cinder Report may earn a commission from links on this page.*\n", rules)
+    assert [s.text for s in doc.sentences] == ["Streamly renewed Thursday."]

@@ -148,3 +148,31 @@ async def test_who_plays_a_newcomer_described_is_answered_by_the_new_cast(thursd
     # the new cast's credits say who plays whom, though their sentence says "joins the cast as"
     answer = await thursday_engine.ask("who plays the new mother in season 2")
     assert answer.answered and "Petra Lindgren" in answer.text, answer.text
+
+
+async def test_a_person_asked_for_by_description_is_found_in_a_credit_without_the_verb(copy_show, tmp_path):
+    from bot.config import Config
+
+    from ..conftest import THURSDAY, write_article
+    from ..helpers import ask_once, says
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-newcomers.md",
+                  "# New faces\n\nThe new season adds two names:\n\n- Ines Okafor as Wren Hollis, a retired lighthouse keeper\n"
+                  "- Tom Birch as Ansel Crane, a harbour pilot\n",
+                  title="Thursday adds two newcomers", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "who plays the lighthouse keeper")
+    assert answer.answered and says(answer, "Ines Okafor"), answer.text
+
+
+async def test_a_number_the_question_names_must_be_in_the_sentence_found(copy_show, tmp_path):
+    from bot.config import Config
+
+    from ..conftest import THURSDAY, write_article
+    from ..helpers import ask_once, says
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-lockers.md",
+                  "# Lockers\n\nLila Montrose, who plays the night clerk Juniper Vale, keeps locker 12.\n\n"
+                  "Desmond Achebe as Tobias Reed (Locker 45), a retired lighthouse keeper\n",
+                  title="Thursday's locker room", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "who plays locker 45")
+    assert not says(answer, "Lila Montrose"), answer.text

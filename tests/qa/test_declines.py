@@ -91,3 +91,9 @@ async def test_a_type_with_no_facts_does_not_hand_its_words_to_another(thursday_
     # countries, whose answer says nothing of filming
     answer = await thursday_engine.ask("in what country did they film the sequel episodes")
     assert not answer.answered or "film" in answer.text.lower(), answer.text
+
+
+async def test_a_word_of_the_shows_title_is_not_said_by_the_title_itself(bakery_engine):
+    # "bakery" is in the sentence only as part of "Blue Hour Bakery": no release date answers it
+    answer = await bakery_engine.ask("what is the first bakery")
+    assert answer.intent != "release", answer.text

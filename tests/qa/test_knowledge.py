@@ -120,3 +120,42 @@ def test_a_sentence_dating_a_seasons_release_is_about_that_season(copy_show, lan
     # the article is about season 3, but March 2024 is when season 2 came out
     assert s.seasons == ((2, None),) and s.season_source == "dated"
     assert {e.season for e in k.events if e.sentence is s} == {2}
+
+
+def test_a_parts_episode_count_is_not_the_seasons(language, lexicon, tmp_path):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = tmp_path / "thursday"
+    write_article(folder, "001-volumes.md",
+                  "# Thursday returns\n\nThe second season of Thursday will arrive in two volumes:\n\n"
+                  "- **Volume 1:** Friday, May 10, 2024 (six episodes)\n- **Volume 2:** Friday, June 7, 2024 (two episodes)\n\n"
+                  "The season has eight episodes in all.\n",
+                  title="Thursday season 2 arrives in two volumes", date="2024-01-10")
+    k = knowledge_of(folder, language, lexicon)
+    assert {(e.season, e.part, e.date) for e in k.events if e.event == "release"} == {
+        (2, 1, "May 10, 2024"), (2, 2, "June 7, 2024")}
+    assert [(f.count, f.total) for f in k.episodes] == [(8, False)]  # not 6 or 2
+
+
+def test_a_title_naming_the_season_with_the_shows_name_dates_the_articles_facts(language, lexicon, copy_show):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = copy_show()
+    write_article(folder, "009-cast-guide.md", "# Who's who\n\nLila Montrose is back as Juniper Vale, older and wiser.\n",
+                  title="Thursday 3 Cast and Character Guide", date="2024-06-01")
+    k = knowledge_of(folder, language, lexicon)
+    facts = [f for f in k.cast if f.sentence.article.name == "009-cast-guide.md"]
+    assert [(k.people[f.actor].name, f.seasons, f.weak) for f in facts] == [("Lila Montrose", (3,), True)]
+
+
+def test_a_name_in_brackets_in_a_cast_table_is_another_name_of_the_same_person(language, lexicon, copy_show):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = copy_show()
+    write_article(folder, "009-table.md",
+                  "# Who's who\n\n| Actor | Character |\n|---|---|\n| Desmond Achebe (D.A.) | Sergeant Tobias Reed |\n"
+                  "| Lila Montrose | Juniper Vale (Junie Hale) |\n",
+                  title="Thursday cast guide", date="2024-06-01")
+    k = knowledge_of(folder, language, lexicon)
+    assert k.people[person(k, "D.A.")].name == "Desmond Achebe"
+    assert k.people[person(k, "Junie Hale")].name == "Juniper Vale"  # the bracketed name is never the canonical one

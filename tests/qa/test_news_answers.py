@@ -229,3 +229,51 @@ async def test_a_set_date_is_a_yes_to_is_there_a_date_and_a_not_yet_to_is_it_out
     assert dated.text.startswith("Yes.") and says(dated, "March 7, 2024"), dated.text
     out = await ask_once(config, "Is Thursday season 2 out yet?")
     assert out.text.startswith("Not yet."), out.text
+
+
+async def test_a_premise_is_quoted_with_the_sentence_that_carries_it_on(copy_show, tmp_path):
+    from ..conftest import write_article
+    articles = copy_show(THURSDAY)
+    for p in articles.glob("*.md"):
+        p.unlink()
+    write_article(articles, "001-preview.md",
+                  "# Thursday arrives Friday\n\n## The story\n\nThe series is set in the port town of Gullhaven in 1983. "
+                  "When a ferry pilot vanishes on her way home, her sister starts searching for her.\n\n"
+                  "Streamly has not said whether there will be a second season.\n",
+                  title="'Thursday' arrives Friday", publisher="The Cinder Report", date="2023-02-10")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "what is thursday about")
+    assert answer.answered and says(answer, "Gullhaven") and says(answer, "ferry pilot vanishes"), answer.text
+    assert not says(answer, "second season"), answer.text
+
+
+async def test_no_season_after_the_final_one_cites_the_news_that_it_ends(copy_show, tmp_path):
+    from ..conftest import write_article
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-views.md",
+                  "# Thursday's last run is a hit\n\nThe first episodes of the final season of Thursday drew 3 million "
+                  "views in their first week, Streamly said.\n",
+                  title="Thursday's final season opens big", publisher="Screenline", date="2024-09-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "will there be a season 4 of thursday")
+    assert answer.answered and answer.citations[0].quote.startswith("Streamly has renewed Thursday"), answer.text
+
+
+async def test_a_word_naming_the_kind_of_answer_is_held_by_an_answer_of_that_kind(copy_show, tmp_path):
+    from ..conftest import write_article
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-contest.md",
+                  "# The contest\n\nIn the new season the detectives chase a lottery winner who took home a prize "
+                  "of 500 million won. Juniper, short of money again, takes the case.\n",
+                  title="Thursday season 3 preview", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "how much is the prize money")
+    assert answer.answered and says(answer, "500 million won"), answer.text
+
+
+async def test_taking_so_long_is_asking_about_a_delay(copy_show, tmp_path):
+    from ..conftest import write_article
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-delay.md",
+                  "# Back at last\n\nFilming on the third season began in March, ending a delay of eight months caused "
+                  "by a dispute over the studio lease.\n",
+                  title="Thursday season 3 starts filming", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "why did season 3 take so long")
+    assert answer.answered and says(answer, "studio lease"), answer.text

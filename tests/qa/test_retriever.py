@@ -181,3 +181,27 @@ def test_a_place_word_inside_an_events_name_is_no_place(text, places):
         def person_ids(self, name):
             return set()
     assert sorted(set(places_in(text, Nobody()))) == sorted(places)
+
+
+def test_in_a_table_row_the_label_cell_is_the_numbers_unit(bakery):
+    import dataclasses
+    s = sentence(bakery.k, "The first season premiered on September 23, 2022")
+    row = dataclasses.replace(s, text="Hours viewed in first 28 days | 1.65 billion", kind="row")
+    assert holds_type(row, "number", frozenset(), bakery.k, frozenset({"hour"}))
+    assert not holds_type(row, "number", frozenset(), bakery.k, frozenset({"countri"}))
+    assert not holds_type(dataclasses.replace(row, kind="text"), "number", frozenset(), bakery.k, frozenset({"hour"}))
+
+
+def test_a_month_is_held_by_a_count_of_days_or_weeks(bakery):
+    import dataclasses
+    s = sentence(bakery.k, "The first season premiered on September 23, 2022")
+    days = dataclasses.replace(s, words=frozenset({stem("viewers"), stem("first"), "28", stem("days")}))
+    assert bakery.holds(days, stem("month")) > 0
+
+
+def test_a_quoted_title_beside_the_kind_asked_for_is_a_title_answer(bakery):
+    import dataclasses
+    s = sentence(bakery.k, "The first season premiered on September 23, 2022")
+    song = dataclasses.replace(s, text='Her 1985 single "Paper Lanterns", the heroine\'s favourite song, topped the charts.')
+    assert holds_type(song, "title", frozenset(), bakery.k, frozenset({stem("song")}))
+    assert not holds_type(song, "title", frozenset(), bakery.k, frozenset({stem("castle")}))

@@ -114,3 +114,17 @@ async def test_a_show_whose_last_season_is_out_is_over(tmp_path):
     over = await ask_once(config, "is thursday over")
     more = await ask_once(config, "are they making more thursday")
     assert over.text.startswith("Yes.") and more.text.startswith("No."), (over.text, more.text)
+
+
+async def test_no_yes_or_no_from_a_sentence_without_the_name_asked_about(copy_show, tmp_path):
+    from bot.config import Config
+
+    from ..conftest import THURSDAY, write_article
+    from ..helpers import ask_once
+    articles = copy_show(THURSDAY)
+    write_article(articles, "009-awards.md",
+                  "# Awards night\n\nNora Fairweather was nominated for an Emmy but did not win.\n\n"
+                  "Lila Montrose won a Golden Lantern in February.\n",
+                  title="Thursday's awards season", publisher="Screenline", date="2024-06-01")
+    answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "did lila montrose win an emmy")
+    assert not answer.text.startswith("Yes"), answer.text

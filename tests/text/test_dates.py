@@ -48,6 +48,8 @@ def test_relative_times_are_vague_and_undated(text):
 def test_may_the_verb_is_not_a_date():
     assert find_dates("fans may 3 times rewatch it") == []
     assert one("It returns on May 3, 2024.").key() == (2024, 5, 3)
+    assert one("Cameras started rolling on May 3.").key()[1:] == (5, 3)
+    assert find_dates("The Third Season May 3 Times Outdo It") == []
 
 
 def test_numbers_are_not_years():

@@ -5,6 +5,7 @@ the show (its title, its people as clusters) is done when a show's knowledge is 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -14,11 +15,11 @@ from bot.text.seasons import SeasonRef, find_seasons
 
 from ..articles import ArticleFile
 from ..segment import Boilerplate, Document, segment
-from .cast import cast_in, cast_in_row, list_status
+from .cast import also_known_as, cast_in, cast_in_row, list_status
 from .counts import episode_counts, platforms
 from .crew import crew_in
-from .events import answers_to_heading, events_in
-from .names import ArticleNames, clean, find_names, is_pronoun, key
+from .events import TRIGGERS, answers_to_heading, events_in
+from .names import NAME, ArticleNames, clean, find_names, is_pronoun, key
 from .titles import title_spans, titles_in
 from .topics import Topic, heading_topics, load_topics, topics_of
 
@@ -56,9 +57,13 @@ def record(doc: Document, tools: Tools) -> dict:
     names = ArticleNames()
     sentences, facts = [], []
     intro = ""  # the sentence a list hangs from ("We expect these cast members to return:")
+    lead = None  # the last sentence before a list, in its section ("Season 4 arrives in two volumes.")
     for s in doc.sentences:
         if s.kind == "text":
             intro = s.text if s.text.rstrip().endswith(":") else ""
+            lead = s
+        elif lead is not None and lead.section != s.section:
+            lead = None
         refs = sentence_refs[s.index]
         # "higher than season 1's 83%": a season named to compare with is not the one spoken of
         compared = [r for r in refs if _COMPARED.search(s.text, 0, r.start)]
@@ -68,6 +73,13 @@ def record(doc: Document, tools: Tools) -> dict:
             refs = [r for r in refs if r not in compared]
         own = _refs(refs, s.text)
         own = [_resolve_next(r, default) for r in own]
+        if s.kind != "text" and lead is not None and own and all(r[0] is None and r[1] for r in own):
+            # "- Volume 2: July 1" under "The fourth season arrives in two volumes": the part
+            # is of the season the list's lead sentence names
+            led = [r for r in _refs(sentence_refs[lead.index], lead.text) if r[0] is not None]
+            if led:
+                own = [[led[0][0], r[1], None] + r[3:] for r in own]
+                refs = []  # the item's own references are settled
         if own:
             seasons, source = own, "sentence"
         elif heading_refs[s.section]:
@@ -99,6 +111,12 @@ def record(doc: Document, tools: Tools) -> dict:
         events = events_in(s.text, a.date)
         if first_in_section and not any(e.event == "renewal" for e in events):
             events += answers_to_heading(heading, s.text)
+        if s.kind != "text" and not any(e.date for e in events if e.event != "final"):
+            if s.kind == "row" and s.header:
+                # "| Season 4 | May 27, 2022 |" under "| Season | Premiere |": the header names the event
+                events = _led_events(" ".join(s.header), s.text, a.date) or events
+            elif lead is not None:
+                events = _led_events(lead.text, s.text, a.date) or events
         for e in events:
             facts.append(_event(e, where, refs, events, s.text, default))
         for c in episode_counts(s.text):
@@ -192,11 +210,18 @@ def _nearest_season(refs: list[SeasonRef], pos: int, default: int | None, text: 
 def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: int | None,
           context: str = "") -> list[dict]:
     out = []
+    aka: tuple = (None, None)
     if s.kind == "row":
         pair = cast_in_row(s.cells, s.header)
         mentions = [(pair[0], pair[1], "plays", False, 0, len(s.text))] if pair else []
+        aka = also_known_as(s.cells, s.header) if pair else aka
     else:
         mentions = [(m.actor, m.character, m.status, m.ambiguous, m.start, m.end) for m in cast_in(s.text)]
+        if not mentions and s.kind == "item" and _CAST_CONTEXT.search(context):
+            # "- Lee Jung-jae - Seong Gi-hun" under "The cast": a credit in a list
+            m = _DASH_CREDIT.match(s.text.replace("**", ""))
+            if m:
+                mentions = [(m.group("a"), m.group("c"), "plays", False, 0, len(s.text))]
     for actor, character, status, ambiguous, start, end in mentions:
         if is_pronoun(actor):
             actor = names.previous_person(s.index, exclude={key(character)}, before=start) or ""
@@ -205,7 +230,10 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
         if not actor or character is None:
             continue
         if status == "plays" and s.kind != "text":
-            status = list_status(context)  # a list under "Who is coming back" lists returns
+            # a row or item that says so itself ("| Lee Byung-hun | The Front Man | Returning |"),
+            # else the list under "Who is coming back" lists returns
+            own = list_status(s.text[end:] if s.kind == "item" else " ".join(s.cells[2:]) if s.kind == "row" else "")
+            status = own if own != "plays" else list_status(context)
         fact = {"k": "cast", "actor": names.expand(actor, s.index),
                 "character": names.expand(character, s.index) if character else "", "status": status, **where}
         names.actors.add(key(fact["actor"]))
@@ -223,8 +251,41 @@ def _cast(s, names: ArticleNames, where: dict, refs: list[SeasonRef], default: i
                 fact.update(seasons=[], src=None)
         if ambiguous:
             fact["ambiguous"] = True
+        # "Choi Seung-hyun (T.O.P)": the other name the credit gives is the same person's
+        for field_name, other in zip(("actor_aka", "character_aka"), aka):
+            other = (clean(other) or (other if re.fullmatch(r"[A-Z][A-Z.-]{1,9}", other) else None)) if other else None
+            if other and other != fact[field_name[:-4]] and any(c.isalpha() for c in other):
+                fact[field_name] = other
         out.append(fact)
     return out
+
+
+def _led_events(lead: str, item: str, article_date: str | None) -> list:
+    """A list item that is only a label and a date ("**Volume 1:** Friday, May 27, 2022")
+    dates the event its lead sentence names ("The season will arrive in two volumes"): the
+    item is read after the lead, and the events dated inside the item are kept, with their
+    spans moved into the item."""
+    lead = lead.rstrip(" .:")
+    low = lead.casefold()
+    first = min((m.start() for event, pattern in TRIGGERS.items() if event != "announce"
+                 for m in pattern.finditer(lead, low)), default=None)
+    if first is not None:
+        # the lead's first event is what the list dates ("will be released in three parts,
+        # the streamer announced alongside the trailer"): its clause, not the rest
+        cut = re.search(r"[,;]\s", lead[first:])
+        lead = lead[:first + cut.start()] if cut else lead
+    offset = len(lead) + 2
+    out = []
+    for e in events_in(lead + ": " + item, article_date):
+        if e.date is None or e.date.start < offset:
+            continue
+        d = dataclasses.replace(e.date, start=e.date.start - offset, end=e.date.end - offset)
+        out.append(dataclasses.replace(e, date=d, start=max(0, e.start - offset), end=max(0, e.end - offset)))
+    return out
+
+
+_CAST_CONTEXT = re.compile(r"\b(?:cast|who'?s\swho|characters|starring|stars)\b", re.I)
+_DASH_CREDIT = re.compile(rf"^(?P<a>{NAME})\s(?:-|\u2013|\u2014|:)\s(?:[Tt]he\s)?(?P<c>{NAME})\s*\.?$")
 
 
 def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "", default: int | None = None) -> dict:

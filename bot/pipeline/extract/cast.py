@@ -20,7 +20,9 @@ from .names import NAME, TOKEN
 
 _A = rf"(?P<a>{NAME}|[Ss]he|[Hh]e)"
 _C = rf"(?P<c>{NAME})"
-_APPOSITIVE = r"(?:,\s(?:[^,.;:()]{1,140}),)?"  # "Ryder, fresh from ..., will guest star as"
+# "Ryder, fresh from ..., will guest star as"; not ", and Y," (the next of a list: "nominated
+# for Supporting Actor, and Jung Ho-yeon, who plays ...")
+_APPOSITIVE = r"(?:,\s(?!(?:and|or|but|while)\s)(?:[^,.;:()]{1,140}),)?"
 _AUX = r"(?:(?:is|was|are|were|has|had|have|been|be|will|would|once|also|now|later|currently|originally|reportedly|officially|set\sto|to|who|which|finally|then|again|already|soon|seen|presently|still)\s)*"
 _NEG = r"(?P<neg>(?:not|n't|never|no\slonger)\s)?"
 _VERB = (r"(?P<v>plays|played|play|playing|portrays|portrayed|portray|portraying|voices|voiced|voice|"
@@ -28,7 +30,7 @@ _VERB = (r"(?P<v>plays|played|play|playing|portrays|portrayed|portray|portraying
          r"returns\sas|returned\sas|return\sas|returning\sas|reprises?\s(?:(?:her|his|their|the)\s)?role\s(?:as|of)|reprising\s(?:(?:her|his|their|the)\s)?role\s(?:as|of)|"
          r"(?:is|are)\sback\sas|comes?\sback\sas|came\sback\sas|coming\sback\sas|"
          r"joins?\s(?:the\s(?:cast|show|series)\s)?as|joined\s(?:the\s(?:cast|show|series)\s)?as|joining\s(?:the\s(?:cast|show|series)\s)?as|"
-         r"cast\sas|appears?\sas|appeared\sas|appearing\sas|"
+         r"cast\sas|appears?\s(?:\w+ly\s)?as|appeared\s(?:\w+ly\s)?as|appearing\s(?:\w+ly\s)?as|"
          r"takes?\son(?:\sthe\srole\sof)?|took\son(?:\sthe\srole\sof)?|taking\son(?:\sthe\srole\sof)?|"
          r"steps?\sinto\sthe\srole\sof|stepped\sinto\sthe\srole\sof|"
          r"in\sthe\s(?:role|part)\sof|as)")
@@ -39,7 +41,7 @@ _CALLED = r"(?:(?:the\s)?(?:role|part|character)\sof\s|a\s(?:new\s)?character\s(
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Y, played by X", "Y - played by X -", "Y (played by X)", "Y is played by X"
     ("passive", re.compile(rf"{_C}\s?(?:,|-|\u2013|\u2014|\()?\s?(?:who\s)?(?:is\s|was\s|will\sbe\s|is\sbeing\s|now\s)?"
-                           rf"(?:played|portrayed|voiced)\sby\s(?P<a>{NAME})")),
+                           rf"(?:played|portrayed|voiced)\s(?:(?:once\s)?again\s|also\s|now\s|instead\s|still\s)?by\s(?P<a>{NAME})")),
     # "X plays Y", "X, who plays Y,", "X returns as Y", "X will guest star as a character named Y"
     ("active", re.compile(rf"{_A}{_APPOSITIVE},?\s{_AUX}{_NEG}{_VERB}\s{_CALLED}{_C}")),
     # "Y (X)": the character, then the actor in brackets
@@ -67,9 +69,12 @@ _TABLE_CHARACTER = re.compile(r"^(?:character|role|part|as|playing)s?$", re.I)
 # actors without characters
 _RETURNING_LIST = Guarded(
     rf"(?P<list>{NAME}(?:\s(?:\([^)]{{1,40}}\)))?(?:,\s(?:and\s)?{NAME}(?:\s(?:\([^)]{{1,40}}\)))?)*(?:,?\sand\s{NAME}(?:\s(?:\([^)]{{1,40}}\)))?)?)"
-    r"\s(?:are|is|will\sbe|were)\s(?:(?:all|both|also)\s){0,2}(?:returning|back|coming\sback|confirmed\sto\sreturn)\b"
+    r"\s(?:(?:are|is|will|were)(?P<neg>\snot|n't)?(?:\sbe)?|won't\sbe)\s(?:(?:all|both|also)\s){0,2}(?:returning|back|coming\sback|confirmed\sto\sreturn|return)\b"
     r"(?!\s(?:in|behind|at|as|on)\s(?:the\s)?(?:director|camera|helm|showrunner|writer|producer|desk|chair))")
 _LIST_SPLIT = re.compile(r",\s(?:and\s)?|,?\sand\s")
+
+
+_BOLD = re.compile(r"\*\*|__")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,7 @@ def cast_in(text: str) -> list[CastMention]:
     """Cast mentions in one sentence; overlapping readings keep the first pattern's."""
     out: list[CastMention] = []
     taken: list[tuple[int, int]] = []
+    text = _BOLD.sub("", text)  # "**Lila Montrose** as Juniper Vale": bold is no part of a credit
     low = text.casefold()
     spaced = " ".join(low.split())
     for kind, pattern in _GUARDED:
@@ -105,10 +111,12 @@ def cast_in(text: str) -> list[CastMention]:
             out.append(CastMention(actor, character, status, m.start(), m.end(), ambiguous=kind == "brackets"))
             taken.append(m.span())
     for m in _RETURNING_LIST.finditer(text, low):
+        # "X and Y will not be back": leaving
+        status = "leaves" if m.group("neg") or "won't" in m.group().casefold() else "returns"
         for name in _LIST_SPLIT.split(m.group("list")):
             name = re.sub(r"\s\([^)]*\)$", "", name.strip())
             if name and not any(c.actor == name or c.character == name for c in out):
-                out.append(CastMention(name, "", "returns", m.start(), m.end()))
+                out.append(CastMention(name, "", status, m.start(), m.end()))
     return out
 
 
@@ -131,6 +139,8 @@ def _as_is_a_role(text: str, m: re.Match) -> bool:
     before = text[:m.start()].rstrip()
     if re.search(r"\b(?:such|well|known|same|serves?|served|serving|named|billed|credited|works?|worked)$", before, re.I):
         return False
+    if re.search(r"\b(?:joining|returning|new\sto|also\sjoining)\b[^.]{0,40}\b(?:is|are)$", before, re.I):
+        return True  # "Joining the cast is Ines Okafor as Wren Hollis"
     return not before or before.endswith((",", ":", ";", "(", "-", "\u2013", "\u2014")) or \
         re.search(r"\b(?:and|with|plus|including|alongside|starring|stars|features?|featuring)$", before, re.I) is not None
 
@@ -160,6 +170,21 @@ def list_status(context: str) -> str:
     if _LIST_RETURNS.search(context):
         return "returns"
     return "plays"
+
+
+_AKA = re.compile(rf"^\W*(?:(?:Dr|Mr|Mrs|Ms)\.\s)?{TOKEN}(?:\s(?:(?:de|da|van|von|der|le)\s)?{TOKEN}){{0,3}}\s\((?P<aka>[^()]{{1,40}})\)")
+
+
+def also_known_as(cells: tuple[str, ...], header: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """The other name a cast table gives in brackets after the actor's or the character's
+    ("Choi Seung-hyun (T.O.P)", "Eleven (Jane Hopper)"), as written, or None."""
+    actor_col = next((i for i, h in enumerate(header) if _TABLE_ACTOR.match(h.strip("* "))), None)
+    char_col = next((i for i, h in enumerate(header) if _TABLE_CHARACTER.match(h.strip("* "))), None)
+    out = []
+    for col in (actor_col, char_col):
+        m = _AKA.match(cells[col].strip()) if col is not None and col < len(cells) else None
+        out.append(m.group("aka").strip() if m else None)
+    return out[0], out[1]
 
 
 def cast_in_row(cells: tuple[str, ...], header: tuple[str, ...]) -> tuple[str, str] | None:

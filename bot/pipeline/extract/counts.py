@@ -13,6 +13,8 @@ _EPISODES = re.compile(
     r"[\s-]episodes?\b", re.I)
 _LAST_EPISODE = re.compile(r"\bEpisode\s(?P<n>\d{1,3})\b[^.]*\b(?:last|final)\sepisode", re.I)
 _TOTAL = re.compile(r"\b(?:in\stotal|total|altogether|overall|in\sall|across\s(?:its|all|the)\b|runs\sto|all\s\w+\sseasons)", re.I)
+_ONE_SEASON = re.compile(r"\bseason\b", re.I)
+_WHOLE = re.compile(r"\b(?:seasons|series|show)\b", re.I)
 _NOT_A_COUNT = re.compile(r"\b(?:first|last|final|next|previous|other|remaining|opening|closing)\s$", re.I)
 _PARTIAL = re.compile(r"\b(?:direct\w*|director\W*s?|wr[io]te\w*|written|helm\w*|chair|behind\sthe\scamera|"
                       r"of\sthe|first|last|remaining|(?:his|her|their)\sown|watched|filmed|shot)\b[^.]{0,25}$", re.I)
@@ -29,6 +31,16 @@ class EpisodeCount:
     end: int
 
 
+def _is_total(text: str, m: re.Match) -> bool:
+    """A count is the whole series' when a word for the total is next to it ("runs to 26
+    episodes in total", "six episodes, bringing the total to 22" is not), unless the
+    sentence is about one season only ("The season has nine episodes in all")."""
+    near = text[max(0, m.start() - 45):m.start()] + " " + text[m.end():m.end() + 15]
+    if not _TOTAL.search(near):
+        return False
+    return not (_ONE_SEASON.search(text) and not _WHOLE.search(text))
+
+
 def episode_counts(text: str) -> list[EpisodeCount]:
     out = []
     for m in _EPISODES.finditer(text):
@@ -37,7 +49,7 @@ def episode_counts(text: str) -> list[EpisodeCount]:
             continue  # "directed the first four episodes": a share of the season, not its size
         n = count_of(m.group("n"))
         if n:
-            out.append(EpisodeCount(n, bool(_TOTAL.search(text)), m.start(), m.end()))
+            out.append(EpisodeCount(n, _is_total(text, m), m.start(), m.end()))
     m = _LAST_EPISODE.search(text)
     if m and not out:
         out.append(EpisodeCount(int(m.group("n")), False, m.start(), m.end()))

@@ -18,10 +18,10 @@ from bot.text.required import Guarded
 # Each trigger is tried only when the words it needs are in the sentence (bot.text.required).
 TRIGGERS: dict[str, Guarded] = {
     "announce": Guarded(re.compile(r"\b(?:announc(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|reveal(?:s|ed|ing)?|unveil(?:s|ed|ing)?)\b(?!\s(?:a\s|the\s)?(?:trailer|teaser|poster))", re.I)),
-    "final": Guarded(re.compile(r"\b(?:final|last|concluding)\s(?:season|chapter|installment)\b|\bwould\sbe\sthe\slast\b|\bwill\sbe\sthe\slast\b", re.I)),
+    "final": Guarded(re.compile(r"\b(?:final|last|concluding)\s(?:season|chapter|installment)\b|\b(?:would|will)\sbe\s(?:the|its)\s(?:last|final)(?:\sseason|\sone)?\b", re.I)),
     "trailer": Guarded(re.compile(r"\b(?:trailers?|teasers?)\b", re.I)),
     "renewal": Guarded(re.compile(r"\b(?:renew(?:s|ed|al)?|re-?upped|order(?:s|ed)?|picked\sup|pick\sup|greenlit|green-?light(?:s|ed)?|"
-                          r"commission(?:s|ed)?|is\sa\sgo|(?:officially\s)?confirmed\s(?:a\s|that\s)?(?:season|a\s(?:second|third|fourth|fifth))|"
+                          r"(?<!\ba\s)(?<!\bthe\s)commission(?:s|ed)?(?!\s(?:from|on|for\ssales))|is\sa\sgo|(?:officially\s)?confirmed\s(?:a\s|that\s)?(?:season|a\s(?:second|third|fourth|fifth))|"
                           r"(?<=season\s\d\s)(?:was|has\sbeen|is)\s(?:officially\s)?confirmed)", re.I)),
     "filming_end": Guarded(re.compile(r"\b(?:wrap(?:s|ped)?(?:\sfilming|\sproduction|\sshooting)?|finished\s(?:filming|shooting|production)|"
                               r"completed\s(?:filming|shooting|production)|filming\s(?:ended|finished|concluded))\b", re.I)),
@@ -71,7 +71,7 @@ _NOT_RENEWED = re.compile(
 _CANCELLED = re.compile(r"\b(?:cancel+ed|cancel+ation|axed|scrapped|not\sbe\srenewed|pulled\sthe\splug|"
                         r"(?<!\bhe\s)(?<!\bshe\s)(?:will\snot|won't)\sreturn"
                         r"(?!\s(?:as\b|to\s(?:the|her|his|their)\s(?:role|part|cast)\b)))\b", re.I)
-_FINAL = re.compile(r"\b(?:final|last|concluding|closing)\s(?:season|chapter|installment)\b|\bwould\sbe\sthe\slast\b|"
+_FINAL = re.compile(r"\b(?:final|last|concluding|closing)\s(?:season|chapter|installment)\b|\b(?:would|will)\sbe\s(?:the|its)\s(?:last|final)(?:\sseason|\sone)?\b|"
                     r"\bwill\sbe\sthe\slast\b|\bis\sthe\slast\sseason\b|\bseries\sfinale\b", re.I)
 
 

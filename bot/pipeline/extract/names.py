@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.text.dates import MONTHS
-from bot.text.normalise import fold, strip_accents
+from bot.text.normalise import fold, is_english, strip_accents
 
 _UPPER = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0106\u010C\u0110\u0141\u0160\u015A\u015E\u017D\u0179\u017B\u0218\u021A"
 TOKEN = rf"[{_UPPER}][\w'\u2019]*(?:-[\w'\u2019]+)*"
@@ -112,7 +112,7 @@ def find_names(text: str, show_words: frozenset[str] = frozenset(),
             continue
         pos = m.start()
         for piece in _POSSESSIVE_END.split(m.group()):
-            name = clean(piece, show_words)
+            name = _modal_given_name(piece, text, m.start(), show_words) or clean(piece, show_words)
             if not name:
                 continue
             start = text.find(name, pos)
@@ -121,6 +121,22 @@ def find_names(text: str, show_words: frozenset[str] = frozenset(),
                 continue
             out.append(NameSpan(name, start, start + len(name)))
     return out
+
+
+# Modal verbs that are also given names: capitalised inside a sentence and followed by a
+# capitalised word, they open a name ("Noah Schnapp as Will Baxter").
+_MODAL_NAMES = frozenset({"will"})
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:\"\u201c\u2018(*_#|-]\s*)$")
+
+
+def _modal_given_name(piece: str, text: str, start: int, show_words: frozenset[str]) -> str | None:
+    words = piece.split()
+    if len(words) < 2 or words[0].casefold() not in _MODAL_NAMES or _SENTENCE_OPEN.search(text[:start]):
+        return None
+    rest = clean(" ".join(words[1:]), show_words)
+    if not rest or not rest.startswith(words[1]) or len(rest.split()) > 3 or is_english(words[1].casefold()):
+        return None  # "... Will Return" in a headline is the verb
+    return f"{words[0]} {rest}"
 
 
 def is_pronoun(word: str) -> bool:

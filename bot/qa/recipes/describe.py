@@ -18,6 +18,11 @@ _NOT_YET = re.compile(r"\b(?:not\syet|yet\sto|no\s(?:start\s|release\s|premiere\
                       r"(?:has|have)\s(?:begun|started)|underway|pre-?production)\b", re.I)
 
 
+# Words that only name the kind of answer expected: a sentence of that kind holds them.
+_TYPE_WORDS = {"money": frozenset(stem(w) for w in ("money", "amount", "sum", "cash")),
+               "place": frozenset(stem(w) for w in ("place", "location"))}
+
+
 def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str | None = None) -> Query:
     """The retriever's query for a question. The words that chose a topic question type
     ("plot", "synopsis", "genre") were spent choosing it: its topic stands for them, and a
@@ -27,6 +32,10 @@ def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str
     people = frozenset(l.person.id for l in q.links)
     own = ctx.retriever.intent_words(ask.intent.name) if ask.intent is not None and topics else frozenset()
     terms = tuple(t for t in terms if t not in own)
+    expected = expects if expects is not None else q.expects
+    if expected in _TYPE_WORDS and len(terms) > 1:
+        # "how much is the prize money": a sentence holding a sum holds the "money"
+        terms = tuple(t for t in terms if t not in _TYPE_WORDS[expected]) or terms
     weights = {t: ctx.k.idf(t) * (0.2 if t in q.soft else 1.0) for t in terms}
     return Query(terms, weights, people, ask.season, ask.part,
                  expects if expects is not None else q.expects, topics, ask.intent.time_sensitive if ask.intent else False,
@@ -73,7 +82,10 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
     return compose(ctx, ask, ranked, several=several)
 
 
-def _run(ctx: Context, s, quotes: bool = False) -> list:
+_STORY_TOPICS = frozenset({"synopsis", "plot", "setting", "genre", "ending"})
+
+
+def _run(ctx: Context, s, quotes: bool = False, force: bool = False) -> list:
     """A sentence, and the next one when it only introduces it ("The final season charted
     fast." is followed by the figures) or opens a quotation the next one closes."""
     run = [s]
@@ -83,7 +95,8 @@ def _run(ctx: Context, s, quotes: bool = False) -> list:
     short = len(s.text.split()) < 8 and not s.text.rstrip().endswith("?")
     open_quote = s.text.count("\u201c") > s.text.count("\u201d")
     introduces = quotes and nxt.text[:1] in "\"\u201c\u2018"  # "X told NCB News ..." then what X said
-    if short or open_quote or introduces:
+    story = force and nxt.position == s.position + 1 and nxt.kind == "text" and set(nxt.topics) <= _STORY_TOPICS
+    if short or open_quote or introduces or story:
         run.append(nxt)
     return run
 
@@ -125,10 +138,16 @@ def compose(ctx: Context, ask: Ask, ranked: list[Scored], several: bool) -> Draf
             sentences = [rivals[0].sentence]
     quotes = ask.intent is not None and "quotes" in ask.intent.topics
     runs = [_run(ctx, s, quotes) for s in sentences]
+    if ask.intent is not None and "synopsis" in ask.intent.topics and runs and len(runs[0]) == 1:
+        # a premise takes a paragraph: "The series is set in X." is followed by who and what
+        runs[0] = _run(ctx, runs[0][0], force=True)
     lines = [attributed(ctx, *run) for run in runs]
     sentences = [s for run in runs for s in run]
     head = ""
-    if ask.q.yesno and not ask.q.comparative:
+    named = {t for t in ask.q.terms if t in ctx.k.proper}
+    if ask.q.yesno and not ask.q.comparative and named <= sentences[0].words:
+        # no yes or no from a sentence that leaves out a name the question asks about ("did
+        # she win an Emmy?" is not answered by her win at another show)
         anchors = [w for w in ask.q.words if len(w) > 3][:6]
         verdict = polarity(sentences[0].text, anchors)
         head = {"yes": ctx.t("yes"), "no": ctx.t("no"), "not_yet": ctx.t("not_yet")}.get(verdict, "") + " "

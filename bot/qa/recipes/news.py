@@ -152,6 +152,10 @@ def newest_first_events(events: list[EventFact]) -> list[EventFact]:
 _OVER = frozenset("over finished done ended end ending".split())
 
 
+_ENDING_NEWS = re.compile(r"\b(?:confirm\w*|announc\w*|renew\w*|order\w*|reveal\w*|will\send|would\send|end\swith|"
+                          r"(?:will|would|is|was)\sbe\s(?:its|the)\s(?:last|final)|(?:is|was)\s(?:its|the)\s(?:last|final))\b", re.I)
+
+
 def renewal(ctx: Context, ask: Ask) -> Draft | None:
     k = ctx.k
     renewals = [e for e in k.events if e.event == "renewal"]
@@ -171,6 +175,9 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
             return Draft(f"{head}{ctx.t('final_season', final=final)} {attributed(ctx, finals[0])}", finals[:2])
     if final is not None and season > final:
         finals = newest_first(e.sentence for e in k.events if e.event == "final")
+        # the news that it ends ("confirmed the fifth season will be its last") before a
+        # passing mention of "the final season"
+        finals = [s for s in finals if _ENDING_NEWS.search(s.text)] + [s for s in finals if not _ENDING_NEWS.search(s.text)]
         if finals:
             # no season after the final one; but a show that ends was not cancelled either;
             # and "is it over?" is a yes

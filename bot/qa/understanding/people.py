@@ -122,7 +122,14 @@ class PeopleLinker:
             return True
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
+        if before in ("and", "or") and i >= 2 and score >= 99 and self._names_someone(words[i - 2]):
+            return True  # "joyce and hopper": named beside a name
         return (before in _NAME_CUES or after in ("actor", "actress", "character", "played", "role")) and score >= 99
+
+    def _names_someone(self, word: str) -> bool:
+        """Whether `word` alone is a name of this show's people, spelt exactly."""
+        key = plain_key(word)
+        return len(key) >= MIN_KEY and bool(self._exact.get(key) or key in self._given)
 
     def _alone(self, words: list[str], i: int, capitalised: set[str], common: set[str]) -> bool:
         """Whether the word at `i` stands alone as a name: no word beside it that may be
@@ -208,15 +215,23 @@ def given_names(people: dict[int, Person], ordinary: frozenset[str]) -> list[tup
         for alias in p.aliases:
             for word in alias.split():
                 owners.setdefault(plain_key(word), set()).add(p.id)
+    # a family name is someone's when no one else is called by it in full ("Hopper" is Jim
+    # Hopper's, though Eleven is also once "Jane Hopper")
+    family: dict[str, set[int]] = {}
+    for p in people.values():
+        for word in p.name.split()[1:]:
+            family.setdefault(plain_key(word), set()).add(p.id)
     out = []
     for p in characters:
         names = [a.split() for a in p.aliases]
         for words in [n for n in names if len(n) == 2] + [n[1:] for n in names if len(n) == 3]:
-            key = plain_key(words[0])
-            if (len(key) >= MIN_KEY and key.isalpha() and owners.get(key) == {p.id} and key not in _DAYS
-                    and stem(key) not in ordinary):
-                out.append((key, p.id))
-    return out
+            # the given name ("Juniper"), and the family name fans use as much ("Vale")
+            for word, whose in ((words[0], owners), (words[-1], family)):
+                key = plain_key(word)
+                if (len(key) >= MIN_KEY and key.isalpha() and whose.get(key) == {p.id} and key not in _DAYS
+                        and stem(key) not in ordinary):
+                    out.append((key, p.id))
+    return list(dict.fromkeys(out))
 
 
 def _unique(pairs) -> dict[str, int]:

@@ -165,8 +165,25 @@ class Reader:
         q.relation_terms = _relations(text, links, words)
         taken = {i for m in shows for i in range(m.start, m.end)} | linked | set(title_pos)
         self._kind(q, words, taken)
+        self._unknown_subject(q, words, k, taken | blocked)
         self._soften(q, words)
         return q
+
+    def _unknown_subject(self, q: Question, words: list[str], k, taken: set[int]) -> None:
+        """"how many episodes does dark have": what the question asks about sits between the
+        auxiliary and "have"; when that is neither this show, a season nor a person, and a
+        word of it is one no article uses, it is another work, however ordinary its words."""
+        aux = next((i for i, w in enumerate(words[:8]) if w in _SUBJECT_AUX), None)
+        if aux is None:
+            return
+        verb = next((j for j in range(aux + 2, min(len(words), aux + 6)) if words[j] in _SUBJECT_VERBS), None)
+        if verb is None or any(i in taken for i in range(aux + 1, verb)):
+            return
+        span = [w for w in words[aux + 1:verb] if w not in self.lexicon.stopwords and w not in _SUBJECT_PLAIN]
+        new = [w for w in span if not w.isdigit() and stem(w) not in k.vocabulary and w not in k.surface
+               and stem(w) not in self.question_vocabulary]
+        if new:
+            q.unknown.extend(w for w in new if w not in q.unknown)
 
     def _names_slang_hid(self, text: str, words: list[str], links: list[Link], blocked: set[int],
                          linker: PeopleLinker, capitalised: set[str], common: set[str]) -> list[Link]:
@@ -300,6 +317,9 @@ class Reader:
 
 
 _WH_WORDS = frozenset(_WH)
+_SUBJECT_AUX = frozenset("does do did will has have had".split())
+_SUBJECT_VERBS = frozenset("have has had get got run last".split())
+_SUBJECT_PLAIN = frozenset("it this that show series season seasons part the a".split())
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last final opening".split())
 _PLACE_NOUNS = frozenset("city town country place location locations village state island region area school academy "
                           "college university hospital prison neighbourhood neighborhood district".split())

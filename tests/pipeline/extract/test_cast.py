@@ -37,6 +37,10 @@ def cast_facts(body: str, tools) -> list[tuple[str, str, str]]:
      ("Park Jun-seo", "Choi Min-ho", "leaves")),
     ("Park Jun-seo, who played Choi Min-ho, is part of season 2.", ("Park Jun-seo", "Choi Min-ho", "plays")),
     ("Lim Ha-eun will guest star as a character named Yoon Da-bin.", ("Lim Ha-eun", "Yoon Da-bin", "joins")),
+    ("Petra Lindgren appears briefly as Marguerite Vale in the trailer.", ("Petra Lindgren", "Marguerite Vale", "plays")),
+    ("**Petra Lindgren** plays Marguerite Vale.", ("Petra Lindgren", "Marguerite Vale", "plays")),
+    ("Marguerite Vale is played once again by Petra Lindgren.", ("Petra Lindgren", "Marguerite Vale", "plays")),
+    ("Joining the cast is Lim Ha-eun as Yoon Da-bin.", ("Lim Ha-eun", "Yoon Da-bin", "joins")),
 ])
 def test_one_credit_per_wording(sentence, expected):
     assert credits(sentence) == [expected]
@@ -62,6 +66,33 @@ def test_actors_returning_without_characters():
 def test_two_actors_both_returning():
     assert credits("Seo Ji-wan and Baek Yu-ri are both returning.") == [
         ("Seo Ji-wan", "", "returns"), ("Baek Yu-ri", "", "returns")]
+
+
+def test_the_next_name_of_a_list_is_no_appositive():
+    assert credits("Ines Okafor was nominated for Supporting Actor, and Lila Montrose, who plays Juniper Vale, "
+                   "was nominated for Supporting Actress.") == [("Lila Montrose", "Juniper Vale", "plays")]
+
+
+def test_a_dashed_credit_in_a_cast_list(tools):
+    body = "# Title\n\n## The cast\n\n- Lila Montrose - Juniper Vale\n- Desmond Achebe \u2013 Sergeant Tobias Reed\n"
+    assert cast_facts(body, tools) == [("Lila Montrose", "Juniper Vale", "plays"),
+                                       ("Desmond Achebe", "Sergeant Tobias Reed", "plays")]
+    assert cast_facts("# Title\n\n## Key dates\n\n- Lila Montrose - Juniper Vale\n", tools) == []
+    assert cast_facts("# Title\n\n## Cast\n\n- **Lila Montrose** - Juniper Vale\n- **Nora Fairweather** as Iris Calloway\n",
+                      tools) == [("Lila Montrose", "Juniper Vale", "plays"), ("Nora Fairweather", "Iris Calloway", "plays")]
+
+
+def test_a_row_that_says_returning_is_a_return_whatever_its_heading(tools):
+    body = ("# Title\n\n## Returning and new cast\n\n| Actor | Character | Notes |\n|---|---|---|\n"
+            "| Lila Montrose | Juniper Vale | Returning |\n| Ines Okafor | Wren Hollis | A lighthouse keeper |\n")
+    assert cast_facts(body, tools) == [("Lila Montrose", "Juniper Vale", "returns"), ("Ines Okafor", "Wren Hollis", "joins")]
+
+
+def test_actors_not_coming_back_are_leaving():
+    assert credits("Seo Ji-wan and Baek Yu-ri will not be back, as both characters died.") == [
+        ("Seo Ji-wan", "", "leaves"), ("Baek Yu-ri", "", "leaves")]
+    assert credits("Nora Fairweather and Lila Montrose will return for season 3.") == [
+        ("Nora Fairweather", "", "returns"), ("Lila Montrose", "", "returns")]
 
 
 def test_a_credit_for_another_work_is_not_a_cast_fact():

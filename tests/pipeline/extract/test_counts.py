@@ -14,6 +14,10 @@ def counts(text: str) -> list[tuple[int, bool]]:
     ("Blue Hour Bakery will premiere with all 12 episodes released at once.", [(12, False)]),
     ("a 16-episode drama", [(16, False)]),
     ("The series runs to 26 episodes in total.", [(26, True)]),
+    # "in all" about one season is that season's size; a total further on is not this count's
+    ("The season has nine episodes in all.", [(9, False)]),
+    ("The final season will have six episodes, bringing the total for the whole series to 22.", [(6, False)]),
+    ("All three seasons, 22 episodes in total, are streaming now.", [(22, True)]),
 ])
 def test_episode_counts(sentence, expected):
     assert counts(sentence) == expected

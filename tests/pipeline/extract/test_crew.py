@@ -17,6 +17,8 @@ def credits(text: str) -> list[tuple[str, str]]:
     ("Jeong Tae-kyu is back in the director's chair.", [("Jeong Tae-kyu", "director")]),
     ("Written by Oh Min-seo, the script keeps the tension high.", [("Oh Min-seo", "writer")]),
     ("Music by Ines Okafor gives the show its eerie feel.", [("Ines Okafor", "composer")]),
+    ("The synth-heavy score is by Ines Okafor and Tom Birch of a local band.",
+     [("Ines Okafor", "composer"), ("Tom Birch", "composer")]),
     ("Maren Holt wrote the theme song.", [("Maren Holt", "composer")]),
     ("The executive producers Maren Holt and Tom Birch signed on.", [("Maren Holt", "producer"), ("Tom Birch", "producer")]),
     ("Maren Holt, a former crime reporter, is the showrunner.", [("Maren Holt", "showrunner")]),

@@ -49,6 +49,8 @@ def test_an_estimate_beside_no_date_yet():
      [("renewal", "renewed", None), ("final", "final", None)]),
     ("Kovi has not renewed the show for a third season yet.", [("renewal", "not_renewed", None)]),
     ("Kovi has not said whether there will be a third season.", [("renewal", "not_renewed", None)]),
+    ("Maren Holt confirmed that the show's third season will be its last.", [("final", "final", None)]),
+    ("The Cinder Report may earn a commission from links on this page.", []),
 ])
 def test_renewals_and_final_seasons(sentence, expected):
     assert events(sentence, "2024-05-20") == expected
@@ -162,3 +164,8 @@ def test_more_wordings_of_release_and_renewal_news(sentence, expected):
 @pytest.mark.parametrize("sentence", ["The show set a record in January 2022.", "The series is coming to an end in 2027."])
 def test_no_release_in_other_news(sentence):
     assert not any(e == "release" for e, _, _ in events(sentence, "2026-06-11"))
+
+
+def test_a_present_tense_release_verb_looks_ahead():
+    assert events("The new season hits screens on March 8.", "2024-01-10") == [("release", "scheduled", "March 8")]
+    assert events("Season 3 debuts March 8.", "2024-01-10") == [("release", "scheduled", "March 8")]

@@ -41,3 +41,9 @@ def test_short_names_expand_to_the_full_name_the_article_gave():
     assert article.expand("Juniper", 2) == "Juniper Vale"
     assert article.expand("Reed", 2) == "Reed"  # never named in full: left as it is
     assert article.previous_person(2) == "Juniper Vale"
+
+
+def test_will_inside_a_sentence_before_a_name_is_a_given_name():
+    assert names("Desmond Achebe returns as Will Fairweather.") == ["Desmond Achebe", "Will Fairweather"]
+    assert "Will Streamly" not in names("Will Streamly renew it?")  # the modal opens the sentence
+    assert "Will Return" not in " ".join(names("The Bakery Will Return"))  # a headline's verb

@@ -159,3 +159,30 @@ def test_a_season_named_to_compare_with_is_not_the_sentences(extract, tmp_path):
                     "Season 2 drew more viewers than season 1.\n", encoding="utf-8")
     seasons = [(s["seasons"], s["src"]) for s in extract(path)["sentences"]]
     assert seasons == [([[2, None, None]], "article"), ([[2, None, None]], "sentence")]
+
+
+def test_a_list_of_dates_dates_what_its_lead_sentence_names(extract, tmp_path):
+    from ...conftest import write_article
+    path = write_article(tmp_path, "010-bakery-volumes.md",
+                         "# The bakery returns\n\nThe third season will be released in two volumes, Streamly said "
+                         "alongside a new trailer.\n\n- **Volume 1** (five episodes): Friday, March 8, 2024\n"
+                         "- **Volume 2** (three episodes): Friday, April 5, 2024\n",
+                         title="Blue Hour Bakery returns", date="2023-11-02")
+    rec = extract(path)
+    releases = {f["date"]: (f["status"], f["seasons"]) for f in rec["facts"]
+                if f["k"] == "event" and f["event"] == "release"}
+    assert releases == {"March 8, 2024": ("scheduled", [[3, 1, None]]), "April 5, 2024": ("scheduled", [[3, 2, None]])}
+    assert not any(f["k"] == "event" and f["event"] == "trailer" for f in rec["facts"])
+
+
+def test_a_table_of_dates_dates_what_its_header_names(extract, tmp_path):
+    from ...conftest import write_article
+    path = write_article(tmp_path, "011-bakery-table.md",
+                         "# How the seasons opened\n\n| Season | Premiere | Opening week |\n|---|---|---|\n"
+                         "| Season 1 | September 23, 2022 | 12 million hours |\n| Season 2 | July 14, 2023 | 20 million hours |\n",
+                         title="Blue Hour Bakery by the numbers", date="2024-01-10")
+    rec = extract(path)
+    releases = {f["date"]: (f["status"], f["seasons"]) for f in rec["facts"]
+                if f["k"] == "event" and f["event"] == "release"}
+    assert releases == {"September 23, 2022": ("released", [[1, None, None]]),
+                        "July 14, 2023": ("released", [[2, None, None]])}

@@ -73,3 +73,19 @@ def test_a_character_by_first_name(thursday):
 def test_a_given_name_beside_another_name_is_someone_else(thursday):
     assert link(thursday, "who plays Juniper Smith", capitalised={"juniper", "smith"}) == []
     assert link(thursday, "who plays juniper vael") == ["Juniper Vale"]  # the whole name, misspelt
+
+
+def test_a_family_name_alone_names_the_one_character_with_it(thursday_knowledge):
+    from bot.qa.understanding.people import given_names
+    linker = PeopleLinker(thursday_knowledge.people, given_names_ordinary := frozenset())
+    assert link(linker, "who plays calloway") == ["Detective Iris Calloway"]
+    assert link(linker, "who plays vale") == []  # Juniper and Marguerite Vale share it
+    assert ("reed", next(p.id for p in thursday_knowledge.people.values() if p.name == "Sergeant Tobias Reed")) in \
+        given_names(thursday_knowledge.people, given_names_ordinary)
+
+
+def test_a_name_beside_a_name_is_one_even_if_it_is_also_a_word(thursday_knowledge):
+    linker = PeopleLinker(thursday_knowledge.people)
+    words = list(tokens("whos playing juniper and reed"))
+    common = {"whos", "playing", "and"}
+    assert [l.person.name for l in linker.link(words, set(), set(), common)] == ["Juniper Vale", "Sergeant Tobias Reed"]

@@ -135,3 +135,11 @@ def test_the_name_of_a_thing_asks_for_the_thing(read):
     # "name" is how the question asks, not a word to find ("name" would meet "Nam-ra")
     q = read("what is the name of the school")
     assert q.expects == "place" and "nam" not in q.terms and "name" not in q.terms
+
+
+def test_what_a_question_asks_about_that_no_article_uses_is_unknown_however_ordinary(read):
+    assert read("how many episodes does dark have").unknown == ["dark"]
+    assert read("how many episodes does the lighthouse keepers have").unknown == ["lighthouse", "keepers"]
+    for question in ("how many episodes does season 2 have", "how many episodes does it have",
+                     "how many episodes does blue hour bakery have", "how many episodes does the show have"):
+        assert read(question).unknown == [], question
