@@ -21,7 +21,7 @@ from .models import Answer, Article, Citation, Show
 from .policy import Thresholds, search_ok
 from .recipes import RECIPES, Ask, Context, Draft
 from .recipes.describe import compose, query_for
-from .retriever import Retriever
+from .retriever import Retriever, holds_type
 from .understanding import IntentMatcher, Question, Reader, ShowFinder
 from .understanding.intents import load_intents
 from .understanding.people import PeopleLinker, ordinary_stems
@@ -310,6 +310,9 @@ class Engine:
                                      expects=None if q.expects == "person" else q.expects)
             draft = RECIPES[m.intent.recipe](self._context(k), Ask(q2, m.intent, m.score, season, part))
             holds = draft is not None and all(any(k.retriever.holds(x, t) for x in draft.sentences) for t in missing)
+            if holds and q.expects in ("date", "number"):
+                # "when does the finale come out?" is not answered by "season 5 is the final season"
+                holds = any(holds_type(x, q.expects, frozenset(), k) for x in draft.sentences)
             if holds and not self._unaccounted(q2, k, m.intent, draft):
                 log.info("question type %s answers instead of %s for %r", m.intent.name, ranked[0].intent.name,
                          q.text[:200])

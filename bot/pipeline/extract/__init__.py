@@ -122,10 +122,10 @@ def record(doc: Document, tools: Tools) -> dict:
         for c in episode_counts(s.text):
             near = _nearest_season(refs, c.start, default, s.text)
             counted = near or seasons
-            if not near and source in ("article", "heading") and not _FUTURE.search(s.text):
-                # an article about the coming season recalls the last one's episodes ("the
-                # initial batch of 12 episodes"); only a count said of the future is the
-                # coming season's
+            if not near and source in ("article", "heading") and _RECALLS_FIRST.search(s.text) \
+                    and not _FUTURE.search(s.text):
+                # an article about the coming season recalls the first one's episodes ("the
+                # initial batch of 12 episodes"); "the season has nine episodes" is its own
                 counted = []
             facts.append({"k": "episodes", "n": c.count, "total": c.total, **where, "seasons": counted})
         for p in platforms(s.text):
@@ -195,6 +195,7 @@ def _article_seasons(doc: Document, sentence_refs: list[list[SeasonRef]]) -> tup
     return None, sorted(mentioned)
 
 
+_RECALLS_FIRST = re.compile(r"\b(?:initial|original|inaugural)\b|\bfirst\s(?:batch|run|outing)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is\sset\sto|are\sset\sto|is\sslated|are\sslated|is\sexpected|are\sexpected|"
                      r"going\sto|would|plans?\sto|is\sgetting|are\sgetting)\b", re.I)
 

@@ -91,7 +91,8 @@ def test_under_wraps_is_a_secret_not_the_end_of_filming(tools, text, production)
 
 
 @pytest.mark.parametrize("line,seasons", [
-    ("Thursday began with an initial batch of eight episodes.", []),  # the last season, recalled
+    ("Thursday began with an initial batch of eight episodes.", []),  # the first season, recalled
+    ("The season has ten episodes.", [[2, None, None]]),  # its own
     ("It will have ten episodes.", [[2, None, None]]),  # the coming season's
     ("Season 2 has ten episodes.", [[2, None, None]]),
 ])
