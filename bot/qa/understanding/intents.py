@@ -8,6 +8,7 @@ Typos were corrected against the vocabulary before, so word comparison is by ste
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -137,6 +138,17 @@ class IntentMatcher:
                     postings.append((i, pw))
             self._postings[w] = postings
         self.by_name = {i.name: i for i in intents}
+        # word -> the types whose vocabulary holds it, for "how much of the question does a
+        # type explain" in one pass over the question's words
+        self._word_types: dict[str, tuple[str, ...]] = defaultdict(tuple)
+        for name, vocab in self.intent_words.items():
+            for w in vocab:
+                self._word_types[w] += (name,)
+            if "<person>" in vocab:
+                for slot in PEOPLE_SLOTS - vocab:
+                    self._word_types[slot] += (name,)
+        self._phrasing_type = [p.intent.name for p in self._phrasings]
+        self._phrasing_total = [p.total for p in self._phrasings]
         # the wh-words that open each type's phrasings: "when can I watch season 2?" asks
         # for a date, which no "where can I watch" phrasing of the watch type answers
         self._wh: dict[str, set[str]] = defaultdict(set)
@@ -174,17 +186,19 @@ class IntentMatcher:
         text = " ".join(words)
         # the weighted overlap first; rapidfuzz only for each intent's three closest phrasings
         by_intent: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        types, totals = self._phrasing_type, self._phrasing_total
         for i, shared in overlap.items():
-            p = self._phrasings[i]
-            by_intent[p.intent.name].append((2 * shared / (q_total + p.total), i))
+            by_intent[types[i]].append((2 * shared / (q_total + totals[i]), i))
         # how much of the question the intent's whole vocabulary explains: long questions
         # rarely match one phrasing closely
+        explained: dict[str, float] = defaultdict(float)
+        for w, weight in q.items():
+            for name in self._word_types.get(w, ()):
+                explained[name] += weight
         candidates = []
         for name, scored in by_intent.items():
-            vocab = self.intent_words[name]
-            covered = sum(weight for w, weight in q.items()
-                          if w in vocab or (w in PEOPLE_SLOTS and "<person>" in vocab)) / q_total
-            top = sorted(scored, reverse=True)[:3]
+            covered = explained[name] / q_total
+            top = heapq.nlargest(3, scored)
             dice = top[0][0]
             low = _final((1 - FUZZ_SHARE) * dice, covered)  # string similarity 0
             high = _final((1 - FUZZ_SHARE) * dice + FUZZ_SHARE * min(1.0, dice / 0.4), covered)  # and 1
