@@ -27,7 +27,7 @@ from contextlib import closing
 from pathlib import Path
 
 from bot.config import Config
-from bot.pipeline.build import ensure_built
+from bot.pipeline.freshness import ensure_built
 
 log = logging.getLogger(__name__)
 

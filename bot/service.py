@@ -12,11 +12,9 @@ from collections import OrderedDict
 from typing import Protocol
 
 from .config import Config
-from .pipeline.build import build, ensure_built
 from .pipeline.articles import ArticleError
+from .pipeline.freshness import ensure_built
 from .pipeline.language import load_language
-from .pipeline.people import cluster
-from .pipeline.preview import record_of
 from .qa.engine import Engine
 from .qa.knowledge import ShowKnowledge, assemble
 from .qa.lexicon import Lexicon
@@ -79,6 +77,7 @@ class StoreLibrary:
             await self._store.close()
             self._store = None
         move_aside(self.config.knowledge_db, why)
+        from .pipeline.build import build  # the build pipeline only when a build is due
         await build(self.config)
         await self._open()
 
@@ -120,6 +119,11 @@ class StoreLibrary:
         texts = await self.guild_articles.texts(guild_id, show_id)
         if not texts:
             return base
+        # the extraction and clustering code, only for servers that added articles
+        from .pipeline.build import mentions_of
+        from .pipeline.people import cluster
+        from .pipeline.preview import record_of
+        from .pipeline.shows import ShowInfo
         guild_records = []
         for name, text in texts:
             digest = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
@@ -132,8 +136,6 @@ class StoreLibrary:
                     continue
                 self._records[digest] = record
             guild_records.append((guild_id, record))
-        from .pipeline.build import mentions_of
-        from .pipeline.shows import ShowInfo
         info = ShowInfo(show_id, base.show.name, base.show.aliases, base.show.platform)
         people = cluster(mentions_of(base.records + [r for _, r in guild_records], info))
         return assemble(base.show, [p.to_json() for p in people], base.records, self.lexicon, guild_records)
@@ -161,6 +163,7 @@ async def open_engine(config: Config, *, rebuild: bool = False, progress=None,
     language = load_language(config.language_dir)
     lexicon = Lexicon.from_data(language)
     if rebuild:
+        from .pipeline.build import build
         await build(config, progress)
     else:
         await ensure_built(config, progress)

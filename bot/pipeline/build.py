@@ -19,28 +19,24 @@ import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from bot.config import Config
 from bot.storage import knowledge as store
 from bot.text.normalise import plain_key
 
 from .articles import ArticleError, decode, parse_article
-from .extract import RECORD_VERSION, Tools, extract_article
+from .extract import Tools, extract_article
 from .files import SHOW_FILE, ArticlesFolderError, ShowFolder, Skipped, discover
+from .freshness import Progress, build_lock, ensure_built, files_digest, is_stale, pipeline_version
 from .language import load_language
 from .people import Mention, cluster
 from .shows import ShowFileError, ShowInfo, show_info
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]  # (done, total, article name)
 _PARALLEL_FROM = 64  # articles; below this a process pool costs more than it saves
-# The code whose output the records are: a new version of it re-extracts every article.
-_DERIVING = ("pipeline/articles.py", "pipeline/segment.py", "pipeline/extract", "text")
 
 
 @dataclass
@@ -53,70 +49,6 @@ class BuildReport:
     seconds: float = 0.0
     changed: bool = False
     healed: bool = False
-
-
-def pipeline_version(language_dir: Path) -> str:
-    """What an article's record depends on besides its text: the record format, the
-    language data ingestion reads, and the deriving code, byte for byte."""
-    digest = hashlib.sha256(f"record {RECORD_VERSION}".encode())
-    root = Path(__file__).resolve().parent.parent
-    paths = [language_dir / "boilerplate.toml", language_dir / "topics.toml", language_dir / "language.toml"]
-    for rel in _DERIVING:
-        p = root / rel
-        paths.extend(sorted(p.rglob("*.py")) if p.is_dir() else [p])
-    for path in paths:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes() if path.exists() else b"-")
-    return digest.hexdigest()[:24]
-
-
-async def ensure_built(config: Config, progress: Progress | None = None) -> BuildReport | None:
-    """Build when the database is missing, damaged or stale; None when it was up to date."""
-    try:
-        if not await is_stale(config):
-            return None
-    except store.DamagedDatabase as exc:
-        async with build_lock(config.data_dir):
-            if config.knowledge_db.exists() or config.knowledge_db.is_symlink():
-                store.move_aside(config.knowledge_db, str(exc))
-        report = await build(config, progress)
-        report.healed = True
-        return report
-    return await build(config, progress)
-
-
-async def is_stale(config: Config) -> bool:
-    meta, files, _, _ = await store.read_state(config.knowledge_db)
-    if meta.get("pipeline") != pipeline_version(config.language_dir) or meta.get("root") != str(config.articles_dir.resolve()):
-        return True
-    shows, _ = discover(config.articles_dir)
-    seen = {f.path: (f.size, f.mtime_ns) for f in files}
-    current = {}
-    for show in shows:
-        for ref in show.articles:
-            current[str(ref.path)] = (ref.size, ref.mtime_ns)
-        if show.show_file:
-            st = show.show_file.stat()
-            current[str(show.show_file)] = (st.st_size, st.st_mtime_ns)
-    return current != seen
-
-
-@asynccontextmanager
-async def build_lock(data_dir: Path):
-    """An inter-process lock around a build (POSIX flock; elsewhere builds just take turns
-    less politely, and the database's own locking still keeps them consistent)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(data_dir / "knowledge.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            fcntl = None
-        if fcntl is not None:
-            await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
 
 
 async def build(config: Config, progress: Progress | None = None) -> BuildReport:
@@ -179,11 +111,12 @@ async def _build(config: Config, progress: Progress | None) -> BuildReport:
     changed_shows = await _shows(config, shows, rows, new_records, old_states, pipeline, report)
     with_articles = {r.show_id for r in rows if not r.sha.startswith("show:")}
     changes = store.BuildChanges(pipeline, rows, new_records, changed_shows, {s.id for s in shows if s.id in with_articles},
-                                 {"root": str(config.articles_dir.resolve())})
+                                 {"root": str(config.articles_dir.resolve()),
+                                  "files": files_digest((r.path, r.size, r.mtime_ns) for r in rows)})
     old_set = {(f.path, f.size, f.mtime_ns, f.sha) for f in old_files}
     new_set = {(f.path, f.size, f.mtime_ns, f.sha) for f in rows}
     report.changed = bool(new_records or changed_shows or old_set != new_set or meta.get("pipeline") != pipeline)
-    if report.changed or not config.knowledge_db.exists():
+    if report.changed or not config.knowledge_db.exists() or meta.get("files") != changes.meta["files"]:
         await store.write(config.knowledge_db, changes)
     report.articles = sum(1 for r in rows if not r.sha.startswith("show:"))
     report.shows = len(changes.all_shows)

@@ -104,12 +104,13 @@ def _entries(folder: Path, root: Path, skipped: list[Skipped]) -> list[tuple[Pat
             found = sorted(it, key=lambda e: e.name)
     except OSError as exc:
         raise ArticlesFolderError(f"cannot read {folder}: {exc.strerror}") from None
+    prefix = "" if folder == root else _rel(folder, root) + "/"
     for entry in found:
         name = entry.name
         if _IGNORED.match(name):
             continue
-        path = folder / name
-        rel = _rel(path, root)
+        path = Path(entry.path)
+        rel = prefix + name
         try:
             if entry.is_symlink():
                 target = path.resolve(strict=True)
@@ -129,8 +130,8 @@ def _entries(folder: Path, root: Path, skipped: list[Skipped]) -> list[tuple[Pat
             skipped.append(Skipped(rel, "not a regular file"))
         elif name == SHOW_FILE:
             out.append((path, "show", info, rel))
-        elif Path(name).suffix.casefold() not in ARTICLE_SUFFIXES:
-            skipped.append(Skipped(rel, f"unsupported type {Path(name).suffix or '(none)'}: articles are "
+        elif os.path.splitext(name)[1].casefold() not in ARTICLE_SUFFIXES:
+            skipped.append(Skipped(rel, f"unsupported type {os.path.splitext(name)[1] or '(none)'}: articles are "
                                         + ", ".join(sorted(ARTICLE_SUFFIXES)) + " files"))
         else:
             out.append((path, "file", info, rel))

@@ -160,9 +160,16 @@ class KnowledgeStore:
             raise _damaged(exc, self.path) from None
 
 
-async def read_state(path: Path) -> tuple[dict[str, str], list[FileRow], dict[str, str], set[str]]:
+async def read_meta(path: Path) -> dict[str, str]:
+    """The meta table alone (what a staleness check reads first); empty without a database."""
+    meta, _, _, _ = await read_state(path, meta_only=True)
+    return meta
+
+
+async def read_state(path: Path, *, files_only: bool = False, meta_only: bool = False) -> tuple[dict[str, str], list[FileRow], dict[str, str], set[str]]:
     """(meta, files, show states, shas with records of each pipeline) for the builder;
-    empty when there is no database yet."""
+    empty when there is no database yet. `files_only`: meta and files, all a staleness
+    check needs (the shows and the records' shas are for a build)."""
     if not path.exists():
         return {}, [], {}, set()
     conn = await _connect(path)
@@ -176,9 +183,11 @@ async def read_state(path: Path) -> tuple[dict[str, str], list[FileRow], dict[st
                 raise DamagedDatabase(f"{path}: tables missing ({sorted({'meta', 'shows', 'files', 'records'} - tables)})")
             return {}, [], {}, set()
         meta = dict(await rows("SELECT key, value FROM meta"))
-        if meta.get("schema") != str(SCHEMA_VERSION):
+        if meta.get("schema") != str(SCHEMA_VERSION) or meta_only:
             return meta, [], {}, set()
         files = [FileRow(*r) for r in await rows("SELECT path, show_id, name, size, mtime_ns, sha FROM files")]
+        if files_only:
+            return meta, files, {}, set()
         states = dict(await rows("SELECT id, state FROM shows"))
         pipeline = meta.get("pipeline", "")
         shas = {r[0] for r in await rows(f"SELECT sha FROM records WHERE pipeline = '{pipeline.replace(chr(39), '')}'")}

@@ -121,3 +121,20 @@ async def test_moving_the_root_from_one_show_to_a_folder_of_shows_rebuilds(copy_
     report = await ensure_built(both)
     assert report.shows == 2 and counts(report) == (8, 4, 4)
     assert bakery.parent == thursday.parent
+
+
+def test_asking_does_not_load_the_build_pipeline():
+    # a fresh `showbot ask` checks freshness and answers; the extraction code (hundreds of
+    # regular expressions) is imported only when a build is due
+    import subprocess
+    import sys
+    code = ("import sys, bot.service, bot.cli.main, bot.pipeline.freshness; "
+            "print(any(m.startswith(('bot.pipeline.extract', 'bot.pipeline.build')) for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_file_list_digest_ignores_order():
+    from bot.pipeline.freshness import files_digest
+    a = [("/x/a.md", 10, 1), ("/x/b.md", 20, 2)]
+    assert files_digest(a) == files_digest(reversed(a)) != files_digest([("/x/a.md", 11, 1), ("/x/b.md", 20, 2)])

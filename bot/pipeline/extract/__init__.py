@@ -14,6 +14,7 @@ from bot.text.normalise import PhraseMap, stem, tokens
 from bot.text.seasons import SeasonRef, find_seasons
 
 from ..articles import ArticleFile
+from ..freshness import RECORD_VERSION
 from ..segment import Boilerplate, Document, segment
 from .cast import also_known_as, cast_in, cast_in_row, list_status
 from .counts import episode_counts, platforms
@@ -23,7 +24,6 @@ from .names import NAME, ArticleNames, clean, find_names, is_pronoun, key
 from .titles import title_spans, titles_in
 from .topics import Topic, heading_topics, load_topics, topics_of
 
-RECORD_VERSION = 2  # bump when the record's shape changes
 # A sentence that opens with "she"/"he" or with a quotation continues the one before: it
 # is about (or said by) whom that one named.
 _PRONOUN_LEAD = re.compile(r"^(?:[\"'\u201c\u2018]?(?:She|He|They|Her|His|Their)\b|[\"\u201c\u2018])")
