@@ -38,13 +38,17 @@ def test_checker_rules():
     assert ev.check(oos, {"answered": False, "answer": "x", "citations": []}, articles) == []
 
 
-async def test_pass_rate(bundled_config, capsys):
-    report = await ev.run(bundled_config, QUESTIONS)
+async def _assert_pass_rate(config, questions) -> None:
+    report = await ev.run(config, questions)
     print(report.summary())
     for qid, problems in report.failures.items():
         print(qid, problems)
     assert report.quotes_ok == report.quotes
     assert report.rate >= MIN_PASS_RATE, f"{report.rate:.1%}: failing {sorted(report.failures)}"
+
+
+async def test_pass_rate(bundled_config, capsys):
+    await _assert_pass_rate(bundled_config, QUESTIONS)
 
 
 # Questions written after the shared dev set in other words (tests/fixtures/paraphrases/):
@@ -54,9 +58,4 @@ PARAPHRASES = Path(__file__).parent / "fixtures" / "paraphrases" / "seeds.jsonl"
 
 
 async def test_paraphrase_pass_rate(bundled_config, capsys):
-    report = await ev.run(bundled_config, PARAPHRASES)
-    print(report.summary())
-    for qid, problems in report.failures.items():
-        print(qid, problems)
-    assert report.quotes_ok == report.quotes
-    assert report.rate >= MIN_PASS_RATE, f"{report.rate:.1%}: failing {sorted(report.failures)}"
+    await _assert_pass_rate(bundled_config, PARAPHRASES)
