@@ -176,3 +176,9 @@ async def test_a_number_the_question_names_must_be_in_the_sentence_found(copy_sh
                   title="Thursday's locker room", publisher="Screenline", date="2024-06-01")
     answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "who plays locker 45")
     assert not says(answer, "Lila Montrose"), answer.text
+
+
+async def test_the_crew_member_behind_the_show_is_the_credit(bakery_engine):
+    # "the director behind X" asks who directed X: "behind" qualifies, it names nothing
+    answer = await bakery_engine.ask("who's the director behind blue hour bakery?")
+    assert answer.answered and answer.intent == "director" and says(answer, "Jeong Tae-kyu"), answer.text
