@@ -36,6 +36,7 @@ def test_phrasing_words_are_stems_and_slots(lexicon):
     ("what is the story of {season} going to be", "plot"),  # "going to" is "will": the future season
     ("when did netflix greenlight {season}", "renewal"),
     ("is there a {season}", "renewal"),
+    ("has netflix officially picked up {show} for {season}", "renewal"),  # "picked up": ordered
     ("whats the webtoon called", "source"),
     ("has {season} finished filming yet", "filming"),
     ("how long did the shoot take", "filming"),
