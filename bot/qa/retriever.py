@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from bot.text.dates import find_dates
 from bot.text.numbers import find_numbers
-from bot.text.normalise import stem, tokens
+from bot.text.normalise import is_english, stem, tokens
 
 from .lexicon import Lexicon
 from .models import Sentence
@@ -131,6 +131,7 @@ class Retriever:
         self._intent_words = intent_words or {}
         self._places: dict[str, int] | None = None  # place word -> sentences naming it (on first need)
         self._facet_cache: dict[int, Facets] = {}
+        self._unnamed_cache: dict[int, frozenset[str]] = {}
         dated = sorted({a.date for a in knowledge.articles if a.date})
         self._recency = {d: (i + 1) / len(dated) for i, d in enumerate(dated)}
 
@@ -193,8 +194,19 @@ class Retriever:
         matched, missing = set(), set()
         total = sum(q.weights.get(t, 1.0) for t in q.terms) or 1.0
         held = 0.0
+        named = None
         for t in q.terms:
             credit = self.holds(s, t)
+            if credit == 1.0 and s.people:
+                # a word found only inside an actor's or crew member's name ("song" in "Song
+                # Kang") is not the word the question asks about, unless the question names
+                # that person (a character may well be called by a word: "the kid"; a name
+                # the question writes as a word, "buscemi", is no English word)
+                if named is None:
+                    named = {stem(w) for pid in q.people | q.exclude_people for a in self._aliases(pid)
+                             for w in tokens(a)}
+                if t not in named and is_english(t) and t not in self._unnamed(s):
+                    credit = 0.0
             if credit:
                 matched.add(t)
                 held += q.weights.get(t, 1.0) * credit
@@ -242,6 +254,26 @@ class Retriever:
             score -= 0.05
         return Scored(s, score, coverage, frozenset(matched), frozenset(missing), people_ok, season_ok, has_type,
                       topic, lexical)
+
+    def _aliases(self, pid) -> tuple[str, ...]:
+        person = self.k.people.get(pid)
+        return tuple(person.aliases) if person is not None else ()
+
+    def _unnamed(self, s: Sentence) -> frozenset[str]:
+        """The stems of a sentence's words outside the names of the people it names."""
+        out = self._unnamed_cache.get(s.id)
+        if out is None:
+            text = s.text
+            names = {a for pid in s.people if getattr(self.k.people.get(pid), "kind", "") in ("actor", "crew")
+                     for a in self._aliases(pid)}
+            names -= {a for pid in s.people if getattr(self.k.people.get(pid), "kind", "") == "character"
+                      for a in self._aliases(pid)}
+            for a in sorted(names, key=len, reverse=True):
+                if len(a) > 2:
+                    text = re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", " ", text, flags=re.I)
+            out = frozenset(self._stems_in_order(text))
+            self._unnamed_cache[s.id] = out
+        return out
 
     def _place_salience(self, s: Sentence) -> float:
         """How central the sentence's places are to the show: named in many sentences, a

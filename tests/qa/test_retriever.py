@@ -206,3 +206,12 @@ def test_a_quoted_title_beside_the_kind_asked_for_is_a_title_answer(bakery):
     song = dataclasses.replace(s, text='Her 1985 single "Paper Lanterns", the heroine\'s favourite song, topped the charts.')
     assert holds_type(song, "title", frozenset(), bakery.k, frozenset({stem("song")}))
     assert not holds_type(song, "title", frozenset(), bakery.k, frozenset({stem("castle")}))
+
+
+def test_a_word_only_inside_an_actors_name_is_not_the_word_asked(bakery):
+    # "park" in "Park Jun-seo" is a name, not a park; the question naming him may use it
+    s = sentence(bakery.k, "Park Jun-seo will not return")
+    assert bakery.score(s, query(bakery.k, "park return")).matched == frozenset({stem("return")})
+    jun_seo = person(bakery.k, "Park Jun-seo")
+    named = bakery.score(s, query(bakery.k, "park return", people=frozenset({jun_seo})))
+    assert stem("park") in named.matched
