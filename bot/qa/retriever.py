@@ -297,6 +297,22 @@ class Retriever:
             self._facet_cache[s.id] = facets
         return facets
 
+    def figures_of_other_work(self, s: Sentence) -> bool:
+        """Whether the sentence names another work before its first figure ("the previous
+        record belonged to X, whose first week drew 335 million hours"): the figures are that
+        work's. One named after ("more per episode than X") is a comparison."""
+        facets = self._facets(s)
+        if not facets.other_work or not facets.numbers:
+            return False
+        words = tokens(s.text)
+        low = " " + " ".join(words) + " "
+        first = min((low.find(f" {t} ") for t in self.k.other_titles if len(t) > 3 and f" {t} " in low), default=-1)
+        if first < 0:
+            return False
+        title_at = low[:first + 1].count(" ") - 1
+        number_at = len(tokens(s.text[:facets.numbers[0].start]))
+        return title_at < number_at
+
     def _about_other_work(self, s: Sentence) -> bool:
         return self._facets(s).other_work
 
@@ -433,13 +449,15 @@ def _other_ordinal(text: str, pos: int, ordinals: frozenset[tuple[str, str]]) ->
     ("second week" where the question asks about the first)."""
     if not ordinals:
         return False
-    start = max(text.rfind(c, 0, pos) for c in ",;:") + 1
-    clause = [stem(w) for w in tokens(text[start:pos])]
-    raw = tokens(text[start:pos])
-    for i, w in enumerate(raw[:-1]):
-        for ordinal, noun in ordinals:
-            if clause[i + 1] == noun and w in _ORDINAL_WORDS and w != ordinal:
-                return True
+    # the figure is said of the last "<ordinal> <noun>" before it in the sentence, whatever
+    # the clause ("its second week was even bigger: 411 million hours"; "By its third week,
+    # it had crossed one billion hours")
+    raw = tokens(text[:pos])
+    clause = [stem(w) for w in raw]
+    for ordinal, noun in ordinals:
+        said = [w for i, w in enumerate(raw[:-1]) if w in _ORDINAL_WORDS and clause[i + 1] == noun]
+        if said and said[-1] != ordinal:
+            return True
     return False
 
 
