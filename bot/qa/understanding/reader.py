@@ -283,6 +283,8 @@ class Reader:
                 kinds = {"kind", "kinds", "type", "types", "sort", "sorts"}
                 descriptive = nxt in _AUX or nxt in ("happens", "happened", "happen", "about") or kinds & set(words[i + 1:i + 4])
                 q.expects = None if descriptive else "title"
+                if descriptive and "name" in words[i + 1:i + 4] and not kinds & set(words[i + 1:i + 4]):
+                    q.expects = "title"  # "what's the name of the building": a name, not a description
         if first_wh:
             i, w = first_wh
             # "what is the name of the school": the school is what is asked about
