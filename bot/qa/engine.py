@@ -371,6 +371,14 @@ class Engine:
         numbers = {w for w in q.words if w.isdigit()} - {str(n) for n in q.seasons} - {str(q.part)}
         if numbers:
             ranked = [s for s in ranked if numbers <= set(tokens(s.sentence.text))]
+        # what a possessive asks of a named person ("who plays Nam-ra's mom?") must be in the
+        # sentence found: one naming only the person answers another question
+        if query.expects in ("number", "date", "money", "age") and not q.other_titles:
+            # a figure in a sentence naming another work may be that work's
+            ranked = [s for s in ranked if not k.retriever.figures_of_other_work(s.sentence)]
+        related = {t for t in q.relation_terms if t not in self.lexicon.stop_stems and t not in self.lexicon.weak}
+        if related:
+            ranked = [s for s in ranked if all(k.retriever.holds(s.sentence, t) for t in related)]
         for best in ranked[:3]:
             ok, why = search_ok(best, k.idf, self.thresholds, query.expects, query.terms, q.soft, q.proper, season)
             if ok:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from bot.text.dates import find_dates
 from bot.text.numbers import find_numbers
-from bot.text.normalise import stem, tokens
+from bot.text.normalise import is_english, stem, tokens
 
 from .lexicon import Lexicon
 from .models import Sentence
@@ -131,6 +131,7 @@ class Retriever:
         self._intent_words = intent_words or {}
         self._places: dict[str, int] | None = None  # place word -> sentences naming it (on first need)
         self._facet_cache: dict[int, Facets] = {}
+        self._unnamed_cache: dict[int, frozenset[str]] = {}
         dated = sorted({a.date for a in knowledge.articles if a.date})
         self._recency = {d: (i + 1) / len(dated) for i, d in enumerate(dated)}
 
@@ -193,8 +194,19 @@ class Retriever:
         matched, missing = set(), set()
         total = sum(q.weights.get(t, 1.0) for t in q.terms) or 1.0
         held = 0.0
+        named = None
         for t in q.terms:
             credit = self.holds(s, t)
+            if credit == 1.0 and s.people:
+                # a word found only inside an actor's or crew member's name ("song" in "Song
+                # Kang") is not the word the question asks about, unless the question names
+                # that person (a character may well be called by a word: "the kid"; a name
+                # the question writes as a word, "buscemi", is no English word)
+                if named is None:
+                    named = {stem(w) for pid in q.people | q.exclude_people for a in self._aliases(pid)
+                             for w in tokens(a)}
+                if t not in named and is_english(t) and t not in self._unnamed(s):
+                    credit = 0.0
             if credit:
                 matched.add(t)
                 held += q.weights.get(t, 1.0) * credit
@@ -243,6 +255,26 @@ class Retriever:
         return Scored(s, score, coverage, frozenset(matched), frozenset(missing), people_ok, season_ok, has_type,
                       topic, lexical)
 
+    def _aliases(self, pid) -> tuple[str, ...]:
+        person = self.k.people.get(pid)
+        return tuple(person.aliases) if person is not None else ()
+
+    def _unnamed(self, s: Sentence) -> frozenset[str]:
+        """The stems of a sentence's words outside the names of the people it names."""
+        out = self._unnamed_cache.get(s.id)
+        if out is None:
+            text = s.text
+            names = {a for pid in s.people if getattr(self.k.people.get(pid), "kind", "") in ("actor", "crew")
+                     for a in self._aliases(pid)}
+            names -= {a for pid in s.people if getattr(self.k.people.get(pid), "kind", "") == "character"
+                      for a in self._aliases(pid)}
+            for a in sorted(names, key=len, reverse=True):
+                if len(a) > 2:
+                    text = re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", " ", text, flags=re.I)
+            out = frozenset(self._stems_in_order(text))
+            self._unnamed_cache[s.id] = out
+        return out
+
     def _place_salience(self, s: Sentence) -> float:
         """How central the sentence's places are to the show: named in many sentences, a
         place is where the story happens; named once, it is a passing mention."""
@@ -264,6 +296,22 @@ class Retriever:
                             self._names_other_work(s), located(s.text, places))
             self._facet_cache[s.id] = facets
         return facets
+
+    def figures_of_other_work(self, s: Sentence) -> bool:
+        """Whether the sentence names another work before its first figure ("the previous
+        record belonged to X, whose first week drew 335 million hours"): the figures are that
+        work's. One named after ("more per episode than X") is a comparison."""
+        facets = self._facets(s)
+        if not facets.other_work or not facets.numbers:
+            return False
+        words = tokens(s.text)
+        low = " " + " ".join(words) + " "
+        first = min((low.find(f" {t} ") for t in self.k.other_titles if len(t) > 3 and f" {t} " in low), default=-1)
+        if first < 0:
+            return False
+        title_at = low[:first + 1].count(" ") - 1
+        number_at = len(tokens(s.text[:facets.numbers[0].start]))
+        return title_at < number_at
 
     def _about_other_work(self, s: Sentence) -> bool:
         return self._facets(s).other_work
@@ -401,13 +449,15 @@ def _other_ordinal(text: str, pos: int, ordinals: frozenset[tuple[str, str]]) ->
     ("second week" where the question asks about the first)."""
     if not ordinals:
         return False
-    start = max(text.rfind(c, 0, pos) for c in ",;:") + 1
-    clause = [stem(w) for w in tokens(text[start:pos])]
-    raw = tokens(text[start:pos])
-    for i, w in enumerate(raw[:-1]):
-        for ordinal, noun in ordinals:
-            if clause[i + 1] == noun and w in _ORDINAL_WORDS and w != ordinal:
-                return True
+    # the figure is said of the last "<ordinal> <noun>" before it in the sentence, whatever
+    # the clause ("its second week was even bigger: 411 million hours"; "By its third week,
+    # it had crossed one billion hours")
+    raw = tokens(text[:pos])
+    clause = [stem(w) for w in raw]
+    for ordinal, noun in ordinals:
+        said = [w for i, w in enumerate(raw[:-1]) if w in _ORDINAL_WORDS and clause[i + 1] == noun]
+        if said and said[-1] != ordinal:
+            return True
     return False
 
 

@@ -176,3 +176,16 @@ async def test_a_number_the_question_names_must_be_in_the_sentence_found(copy_sh
                   title="Thursday's locker room", publisher="Screenline", date="2024-06-01")
     answer = await ask_once(Config(articles_dir=articles, data_dir=tmp_path / "data"), "who plays locker 45")
     assert not says(answer, "Lila Montrose"), answer.text
+
+
+async def test_the_crew_member_behind_the_show_is_the_credit(bakery_engine):
+    # "the director behind X" asks who directed X: "behind" qualifies, it names nothing
+    answer = await bakery_engine.ask("who's the director behind blue hour bakery?")
+    assert answer.answered and answer.intent == "director" and says(answer, "Jeong Tae-kyu"), answer.text
+
+
+@pytest.mark.parametrize("question", ["kang do-hyun's actor?", "who is Kang Do-hyun's actress"])
+async def test_a_characters_actor_asked_with_a_possessive_is_the_credit(bakery_engine, question):
+    # "X's actor" asks for X's own credit; "X's mom" (a relation) would ask about someone else
+    answer = await bakery_engine.ask(question)
+    assert answer.answered and answer.intent == "who_plays" and says(answer, "Seo Ji-wan"), answer.text

@@ -18,6 +18,8 @@ UNSAID = [
     ("thursday", "who plays?"),
     ("thursday", "who plays the villain?"),
     ("blue-hour-bakery", "who plays the landlord?"),
+    # a possessive asks about someone else: a sentence naming only the person is no answer
+    ("blue-hour-bakery", "who plays Kang Do-hyun's mom?"),
 ]
 
 

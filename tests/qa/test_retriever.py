@@ -206,3 +206,55 @@ def test_a_quoted_title_beside_the_kind_asked_for_is_a_title_answer(bakery):
     song = dataclasses.replace(s, text='Her 1985 single "Paper Lanterns", the heroine\'s favourite song, topped the charts.')
     assert holds_type(song, "title", frozenset(), bakery.k, frozenset({stem("song")}))
     assert not holds_type(song, "title", frozenset(), bakery.k, frozenset({stem("castle")}))
+
+
+def test_a_word_only_inside_an_actors_name_is_not_the_word_asked(bakery):
+    # "park" in "Park Jun-seo" is a name, not a park; the question naming him may use it
+    s = sentence(bakery.k, "Park Jun-seo will not return")
+    assert bakery.score(s, query(bakery.k, "park return")).matched == frozenset({stem("return")})
+    jun_seo = person(bakery.k, "Park Jun-seo")
+    named = bakery.score(s, query(bakery.k, "park return", people=frozenset({jun_seo})))
+    assert stem("park") in named.matched
+
+
+WEEKS = """# Lantern Street breaks a record
+
+*Lantern Street* premiered on Kovi on March 3, 2023.
+
+Its first week was a record for the streamer, and its second week was even bigger: 150 million hours viewed.
+
+By its third week, it had crossed 400 million hours viewed.
+
+The previous record belonged to *Harbor Lights*, whose first week drew 90 million hours.
+
+In the week of March 3, *Lantern Street* logged 120 million hours viewed, far more than *Harbor Lights*.
+"""
+
+
+@pytest.fixture(scope="module")
+def weeks(tmp_path_factory, language, lexicon):
+    from tests.conftest import write_article
+
+    from .conftest import knowledge_of
+    folder = tmp_path_factory.mktemp("shows") / "lantern-street"
+    write_article(folder, "001-record.md", WEEKS, title="Lantern Street breaks a record in its first week",
+                  publisher="Desk", date="2023-03-10")
+    return Retriever(knowledge_of(folder, language, lexicon), lexicon)
+
+
+def test_a_figure_is_said_of_the_last_ordinal_before_it(weeks):
+    # "its second week was even bigger: 150 million hours" and "By its third week, it had
+    # crossed 400 million hours" are not figures of the first week, whatever the clause
+    first_week = frozenset({("first", "week")})
+    hours = frozenset({stem("hours")})
+    for start in ("Its first week was", "By its third week"):
+        s = sentence(weeks.k, start)
+        assert not holds_type(s, "number", frozenset(), weeks.k, hours, first_week), s.text
+    assert holds_type(sentence(weeks.k, "By its third week"), "number", frozenset(), weeks.k, hours,
+                      frozenset({("third", "week")}))
+
+
+def test_figures_after_another_works_name_are_that_works(weeks):
+    assert weeks.figures_of_other_work(sentence(weeks.k, "The previous record belonged"))
+    # named after the figure, the other work is a comparison
+    assert not weeks.figures_of_other_work(sentence(weeks.k, "In the week of March 3"))

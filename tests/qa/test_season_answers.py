@@ -69,3 +69,19 @@ async def test_episodes_per_season(engines):
 async def test_a_season_the_articles_do_not_cover_is_declined(engines, show, question):
     answer = await engines[show].ask(question)
     assert not answer.answered and answer.citations == (), answer.text
+
+
+async def test_a_show_named_with_all_is_not_asked_for_all_seasons(tmp_path):
+    # "season 1 of All Hands": the show's own name does not ask for the episodes of every season
+    from bot.config import Config
+
+    from ..conftest import write_article
+    from ..helpers import ask_once, says
+    show = tmp_path / "articles" / "all-hands"
+    write_article(show, "001-premiere.md", "# All Hands arrives\n\nAll Hands will premiere on Kovi on May 5, 2023, "
+                  "with all 10 episodes released at once.\n", title="All Hands premieres in May",
+                  publisher="Screenline", date="2023-04-01")
+    (show / "show.toml").write_text('name = "All Hands"\nplatform = "Kovi"\n', encoding="utf-8")
+    answer = await ask_once(Config(articles_dir=tmp_path / "articles", data_dir=tmp_path / "data"),
+                            "How many episodes were in season 1 of All Hands?")
+    assert answer.answered and answer.intent == "episodes" and says(answer, "10"), answer.text

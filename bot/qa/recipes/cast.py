@@ -10,6 +10,7 @@ from ..knowledge import CastFact
 from ..models import Person
 from ..retriever import Query
 from ..understanding.people import spellings
+from ..understanding.reader import CREDIT_NOUNS
 from .base import Ask, Context, Draft, attributed, join, newest_first, one_per_article, recency, verdict
 
 _STATUS_RANK = {"leaves": 0, "returns": 1, "joins": 1, "plays": 2}
@@ -60,7 +61,7 @@ def _possessive_relation(text: str, person: Person, names: list[str], links,
     not another thing."""
     for alias in names:
         m = re.search(re.escape(alias).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + r"['\u2019]s?\s+(\w+)", text, re.I)
-        if m and stem(m.group(1).casefold()) in own_words:
+        if m and (stem(m.group(1).casefold()) in own_words or m.group(1).casefold() in CREDIT_NOUNS):
             return False
         if m:
             after = text[m.end():]

@@ -71,6 +71,11 @@ def describe(ctx: Context, ask: Ask) -> Draft | None:
         # and by a sentence that is itself about the topic (or holds the question's words):
         # one only standing under a heading about filming may name a place for another reason
         typed = [s for s in ranked if s.has_type and (s.topic >= 0.5 or s.coverage >= 0.5 or not query.topics)]
+        if not ask.q.other_titles:
+            # a figure said of another work ("the previous record belonged to X, whose first
+            # week drew ...") is not this show's, while one of its own is to be had
+            own = [s for s in typed if not ctx.retriever.figures_of_other_work(s.sentence)]
+            typed = own or typed
         if not typed and query.expects == "date" and ask.intent.time_sensitive:
             typed = [s for s in ranked if _NOT_YET.search(s.sentence.text)][:1]
         ranked = typed

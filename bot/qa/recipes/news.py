@@ -218,6 +218,12 @@ def renewal(ctx: Context, ask: Ask) -> Draft | None:
 def episodes(ctx: Context, ask: Ask) -> Draft | None:
     k = ctx.k
     words = set(ask.q.words)
+    if ask.q.show_named:
+        # "season 1 of All of Us Are Dead": the show's own name does not ask for all seasons
+        text = ask.q.text
+        for name in sorted(k.show.names(), key=len, reverse=True):
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.I)
+        words = set(ctx.lexicon.words(text))
     wants_total = bool({"total", "altogether", "overall"} & words) or len(ask.q.seasons) > 1 or (
         "all" in words and ("season" in words or "seasons" in words))
     if wants_total:

@@ -283,6 +283,8 @@ class Reader:
                 kinds = {"kind", "kinds", "type", "types", "sort", "sorts"}
                 descriptive = nxt in _AUX or nxt in ("happens", "happened", "happen", "about") or kinds & set(words[i + 1:i + 4])
                 q.expects = None if descriptive else "title"
+                if descriptive and "name" in words[i + 1:i + 4] and not kinds & set(words[i + 1:i + 4]):
+                    q.expects = "title"  # "what's the name of the building": a name, not a description
         if first_wh:
             i, w = first_wh
             # "what is the name of the school": the school is what is asked about
@@ -328,6 +330,11 @@ _PERSON_NOUNS = frozenset("actor actors actress actresses star stars cast member
                           "villain hero lead newcomer host".split())
 
 
+# "Enid's actress", "Buscemi's character": the person's own credit, not someone related
+CREDIT_NOUNS = frozenset("actor actors actress actresses role roles character characters part portrayer performer "
+                          "voice".split())
+
+
 def _relations(text: str, links: list[Link], words: list[str]) -> set[str]:
     """Words a possessive ties to a named person ("Park Ji-hu's birthday", "Nam-ra's mother"),
     unless another name follows them ("Wednesday's mom Morticia" asks about Morticia)."""
@@ -342,7 +349,7 @@ def _relations(text: str, links: list[Link], words: list[str]) -> set[str]:
             rest = text[m.start(1):].casefold()
             if any(a.casefold() in rest for other in links if other is not link for a in other.person.aliases):
                 break
-            out.update(stem(w) for w in tokens(m.group(1)))
+            out.update(stem(w) for w in tokens(m.group(1)) if w not in CREDIT_NOUNS)
             break
         for alias in names:
             # "the mother of Nam-ra"

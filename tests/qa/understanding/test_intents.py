@@ -3,6 +3,7 @@ import pytest
 
 from bot.qa.recipes import RECIPES
 from bot.qa.understanding.intents import phrase_words
+from bot.text.normalise import tokens
 
 
 def test_every_question_type_has_a_registered_recipe_and_an_example(matcher):
@@ -36,6 +37,7 @@ def test_phrasing_words_are_stems_and_slots(lexicon):
     ("what is the story of {season} going to be", "plot"),  # "going to" is "will": the future season
     ("when did netflix greenlight {season}", "renewal"),
     ("is there a {season}", "renewal"),
+    ("has netflix officially picked up {show} for {season}", "renewal"),  # "picked up": ordered
     ("whats the webtoon called", "source"),
     ("has {season} finished filming yet", "filming"),
     ("how long did the shoot take", "filming"),
@@ -58,3 +60,8 @@ def test_a_type_asked_with_another_wh_word_is_counted_down(matcher, lexicon):
     typed = {m.intent.name: m.score for m in matcher.rank_for(words, "when")}
     assert typed["watch"] < plain["watch"] and typed["release"] == plain["release"]
     assert matcher.rank_for(words, "when")[0].intent.name == "release"
+
+
+def test_any_idea_asks_rather_than_names_an_idea(lexicon):
+    # "any idea what the storyline is": chat for "do you know", not a question about ideas
+    assert "idea" not in lexicon.phrases.apply(tokens("any idea what the storyline is gonna be"))

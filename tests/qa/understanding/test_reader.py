@@ -50,6 +50,7 @@ def test_people_become_slots_whatever_the_spelling(read, question, slot, name):
     ("how many episodes are there", "number", "how many"),
     ("how much did season 2 cost", "money", "how much"),
     ("which webtoon is it based on", "title", "which"),
+    ("what's the name of the apartment building", "title", "what"),  # a name, not a description
 ])
 def test_the_kind_of_answer_expected(read, question, expects, wh):
     q = read(question)
