@@ -296,7 +296,13 @@ def _final_season(records) -> int | None:
                     return season
     finals = [f for _, r in records for f in r["facts"] if f["k"] == "event" and f["event"] == "final"]
     numbered = [s[0] for f in finals for s in f.get("seasons", ()) if s[0]]
-    return max(numbered) if numbered else None
+    if not numbered:
+        return None
+    # no season comes after the final one: a "final chapter" read as an earlier season than
+    # the articles go on to name ("who scored seasons 1 and 2, returned for the final
+    # chapter") was another season's mention
+    named = max((ref[0] for _, r in records for s in r["sentences"] for ref in s["seasons"] if ref[0]), default=0)
+    return max(numbered) if max(numbered) >= named else None
 
 
 def _show_number_pattern(show: Show) -> re.Pattern | None:

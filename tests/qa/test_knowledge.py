@@ -159,3 +159,15 @@ def test_a_name_in_brackets_in_a_cast_table_is_another_name_of_the_same_person(l
     k = knowledge_of(folder, language, lexicon)
     assert k.people[person(k, "D.A.")].name == "Desmond Achebe"
     assert k.people[person(k, "Junie Hale")].name == "Juniper Vale"  # the bracketed name is never the canonical one
+
+
+def test_a_final_chapter_earlier_than_a_season_the_articles_name_is_no_final_season(language, lexicon, tmp_path):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = tmp_path / "thursday"
+    write_article(folder, "001-season-3.md",
+                  "# Thursday season 3 tops the chart\n\nThe third season of Thursday debuted at No. 1.\n\n"
+                  "Composer Ada Vale, who scored seasons 1 and 2, returned for the final chapter.\n",
+                  title="Thursday season 3 tops the chart", date="2025-10-01")
+    k = knowledge_of(folder, language, lexicon)
+    assert k.final_season is None  # season 3 exists: neither 1 nor 2 can be the last
