@@ -284,3 +284,20 @@ async def test_a_when_question_is_not_handed_to_a_type_without_a_date(thursday_e
     # no date, so it does not answer "when"
     answer = await thursday_engine.ask("when does the thursday finale come out")
     assert not answer.answered or any(ch.isdigit() for ch in answer.text), answer.text
+
+
+async def test_a_count_of_households_is_a_viewing_figure(tmp_path):
+    # "households" counts viewers as "views" and "hours" do: the figure in households answers
+    from bot.config import Config
+
+    from ..conftest import write_article
+    from ..helpers import ask_once
+    folder = tmp_path / "thursday"
+    write_article(folder, "a.md", "Streamly renewed Thursday for a second season on January 4, 2023.\n\n"
+                  "According to Streamly, 18 million member households watched the series in its first 28 days.\n\n"
+                  "The first season was watched for 26.3 million hours in its first 28 days, the best start "
+                  "any series had that month.\n",
+                  title="Thursday renewed for season 2", date="2023-01-05")
+    answer = await ask_once(Config(articles_dir=folder, data_dir=tmp_path / "data"),
+                            "how many households watched thursday in its first 28 days")
+    assert answer.answered and "18 million" in answer.text, answer.text
