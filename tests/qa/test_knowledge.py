@@ -171,3 +171,17 @@ def test_a_final_chapter_earlier_than_a_season_the_articles_name_is_no_final_sea
                   title="Thursday season 3 tops the chart", date="2025-10-01")
     k = knowledge_of(folder, language, lexicon)
     assert k.final_season is None  # season 3 exists: neither 1 nor 2 can be the last
+
+
+def test_a_part_named_alone_is_a_part_of_the_season_before_it_or_the_articles(language, lexicon, tmp_path):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = tmp_path / "thursday"
+    write_article(folder, "001-parts.md",
+                  "# Two parts\n\nStreamly is splitting the third season of Thursday in two.\n\n"
+                  "Part 1 will premiere on May 16, 2024, and Part 2 will follow on June 13, 2024.\n\n"
+                  "Season 4 Part 1 will premiere on January 29, 2026, and Part 2 on February 26, 2026.\n",
+                  title="Thursday season 3 will be split into two parts", date="2023-12-06")
+    k = knowledge_of(folder, language, lexicon)
+    assert {(e.season, e.part, e.date) for e in k.events if e.event == "release" and e.date} >= {
+        (3, 1, "May 16, 2024"), (3, 2, "June 13, 2024"), (4, 1, "January 29, 2026"), (4, 2, "February 26, 2026")}
