@@ -145,7 +145,9 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
             surface.update(w for w in words if w.isalpha())
             written_capitalised = set(srec["c"])
             capital.update(written_capitalised)
-            lower.update(stems - written_capitalised)
+            # the opening word is capitalised by position: no sign of lower case either
+            # ("Karube, the bartender, ...")
+            lower.update(stems - written_capitalised - _opening(srec["t"]))
             ids = frozenset(i for name in srec["people"] for i in _ids(aliases, name))
             s = Sentence(len(sentences), article, srec["i"], rec["sections"][srec["sec"]] if srec["sec"] else "",
                          srec["t"], srec["k"], seasons, srec["src"], stems, ids, srec["topics"],
@@ -284,6 +286,13 @@ def _article_ymd(article: Article) -> tuple[int, int, int]:
 def _is_show(title: str, show_keys: set[str]) -> bool:
     key = plain_key(title)
     return any(key == k or key.startswith(k) or k.startswith(key) for k in show_keys if k)
+
+
+def _opening(text: str) -> frozenset[str]:
+    """The stem of a sentence's first word when it is written capitalised."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    word = "".join(tokens(first))
+    return frozenset({stem(word)}) if word and first.lstrip("\"'\u201c\u2018(*_")[:1].isupper() else frozenset()
 
 
 def _final_season(records) -> int | None:

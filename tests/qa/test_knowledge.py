@@ -185,3 +185,15 @@ def test_a_part_named_alone_is_a_part_of_the_season_before_it_or_the_articles(la
     k = knowledge_of(folder, language, lexicon)
     assert {(e.season, e.part, e.date) for e in k.events if e.event == "release" and e.date} >= {
         (3, 1, "May 16, 2024"), (3, 2, "June 13, 2024"), (4, 1, "January 29, 2026"), (4, 2, "February 26, 2026")}
+
+
+def test_a_name_seen_only_opening_a_sentence_is_not_counted_as_lower_case(language, lexicon, tmp_path):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = tmp_path / "thursday"
+    write_article(folder, "001-cast.md",
+                  "# Cast\n\n| Actor | Character |\n| --- | --- |\n| Nora Fairweather | Iris Calloway |\n\n"
+                  "Calloway, the detective, solves the case.\n",
+                  title="Thursday cast guide", date="2023-01-05")
+    k = knowledge_of(folder, language, lexicon)
+    assert "calloway" in k.proper or "callowai" in k.proper, sorted(k.proper)
