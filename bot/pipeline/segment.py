@@ -80,6 +80,7 @@ def segment(article: ArticleFile, rules: Boilerplate) -> Document:
     headings_seen: set[str] = {_heading_key(article.title)}
     after_heading = False  # a heading right under a heading is a picture's alt text
     header: tuple[str, ...] | None = None
+    bare_list = _bare_list_lines(lines)
     for i, (start, line) in enumerate(lines):
         text = line.strip()
         if not text:
@@ -96,6 +97,11 @@ def segment(article: ArticleFile, rules: Boilerplate) -> Document:
             after_heading = False
             continue
         header = None
+        if i in bare_list:  # "Jonathan Bailey as Anthony" on its own line, in a run of such lines
+            offset = start + (len(line) - len(line.lstrip()))
+            _add(doc, len(doc.sections) - 1, offset, text, rules, kind="item")
+            after_heading = False
+            continue
         next_text = _next_text(lines, i)
         if text.startswith("#"):
             heading = text.lstrip("#").strip()
@@ -159,6 +165,26 @@ def _drop_masthead(lines, title: str, doc: Document):
             doc.removed.extend(t.strip() for _, t in lines[:i] if t.strip())
             return lines[i + 1:]
     return lines
+
+
+_MIN_BARE_LIST = 3
+
+
+def _bare_list_lines(lines) -> set[int]:
+    """Indexes of lines in a run of at least three adjacent short, title-like lines with no
+    blank line between them: a list written without markers (a cast list of "X as Y" lines),
+    not a stack of headings, which stand apart."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, (_, line) in enumerate(lines + [(0, "")]):
+        text = line.strip()
+        if text and not text.startswith(("#", "|")) and _looks_like_heading(text):
+            run.append(i)
+            continue
+        if len(run) >= _MIN_BARE_LIST:
+            out.update(run)
+        run = []
+    return out
 
 
 def _next_text(lines, i: int) -> str | None:

@@ -145,7 +145,9 @@ def assemble(show: Show, people_rows: list, records: list[dict], lexicon: Lexico
             surface.update(w for w in words if w.isalpha())
             written_capitalised = set(srec["c"])
             capital.update(written_capitalised)
-            lower.update(stems - written_capitalised)
+            # the opening word is capitalised by position: no sign of lower case either
+            # ("Karube, the bartender, ...")
+            lower.update(stems - written_capitalised - _opening(srec["t"]))
             ids = frozenset(i for name in srec["people"] for i in _ids(aliases, name))
             s = Sentence(len(sentences), article, srec["i"], rec["sections"][srec["sec"]] if srec["sec"] else "",
                          srec["t"], srec["k"], seasons, srec["src"], stems, ids, srec["topics"],
@@ -286,6 +288,13 @@ def _is_show(title: str, show_keys: set[str]) -> bool:
     return any(key == k or key.startswith(k) or k.startswith(key) for k in show_keys if k)
 
 
+def _opening(text: str) -> frozenset[str]:
+    """The stem of a sentence's first word when it is written capitalised."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    word = "".join(tokens(first))
+    return frozenset({stem(word)}) if word and first.lstrip("\"'\u201c\u2018(*_")[:1].isupper() else frozenset()
+
+
 def _final_season(records) -> int | None:
     """The season articles call the final one ("the third and final season")."""
     for _, r in records:
@@ -296,7 +305,13 @@ def _final_season(records) -> int | None:
                     return season
     finals = [f for _, r in records for f in r["facts"] if f["k"] == "event" and f["event"] == "final"]
     numbered = [s[0] for f in finals for s in f.get("seasons", ()) if s[0]]
-    return max(numbered) if numbered else None
+    if not numbered:
+        return None
+    # no season comes after the final one: a "final chapter" read as an earlier season than
+    # the articles go on to name ("who scored seasons 1 and 2, returned for the final
+    # chapter") was another season's mention
+    named = max((ref[0] for _, r in records for s in r["sentences"] for ref in s["seasons"] if ref[0]), default=0)
+    return max(numbered) if max(numbered) >= named else None
 
 
 def _show_number_pattern(show: Show) -> re.Pattern | None:

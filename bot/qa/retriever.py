@@ -106,6 +106,7 @@ class Query:
     exclude_people: frozenset[int] = frozenset()  # the people the question names: not an answer to "who"
     predicate: frozenset[str] = frozenset()  # "is X a zombie?": a sentence saying "X is ... zombie" answers it
     unit: frozenset[str] = frozenset()  # "how many hours": what the number must count (with related words)
+    counted: frozenset[str] = frozenset()  # the question's own word for it ("views", not "hours")
     ordinals: frozenset[tuple[str, str]] = frozenset()  # ("first", "week"): the number's clause must not say "second week"
 
 
@@ -227,6 +228,10 @@ class Retriever:
             score += 0.05  # "the Green Home survivors" names a place without saying anyone is there
         elif q.expects:
             score += 0.15 if has_type else -0.1
+        if has_type and q.counted and q.expects == "number" and (
+                s.kind == "row" and q.counted & s.words  # "Hours viewed | 1.65 billion": the label counts
+                or any(q.counted & {stem(w) for w in tokens(n.unit)} for n in self._facets(s).numbers)):
+            score += 0.1  # "how many views": a number of views before one of hours
         if q.time_sensitive:
             score += 0.15 * self._recency.get(s.article.date or "", 0.0)
         elif q.expects in ("number", "date", "person", "money"):

@@ -105,3 +105,12 @@ def test_affiliate_disclaimers_and_share_rows_are_boilerplate(rules):
 def test_an_affiliate_disclaimer_is_removed(rules):
     doc = doc_of("# Title\n\nStreamly renewed Thursday. *The Cinder Report may earn a commission from links on this page.*\n", rules)
     assert [s.text for s in doc.sentences] == ["Streamly renewed Thursday."]
+
+
+def test_a_run_of_bare_credit_lines_is_a_list_not_headings(rules):
+    doc = doc_of("# T\n\nHere is who plays who.\n\nNora Fairweather as Detective Iris Calloway\n"
+                 "Desmond Achebe as Sergeant Tobias Reed\nLila Montrose as Juniper Vale\n\n## Music\n\nA score.\n", rules)
+    items = [s.text for s in doc.sentences if s.kind == "item"]
+    assert items == ["Nora Fairweather as Detective Iris Calloway", "Desmond Achebe as Sergeant Tobias Reed",
+                     "Lila Montrose as Juniper Vale"]
+    assert doc.sections == ["T", "Music"]

@@ -159,3 +159,41 @@ def test_a_name_in_brackets_in_a_cast_table_is_another_name_of_the_same_person(l
     k = knowledge_of(folder, language, lexicon)
     assert k.people[person(k, "D.A.")].name == "Desmond Achebe"
     assert k.people[person(k, "Junie Hale")].name == "Juniper Vale"  # the bracketed name is never the canonical one
+
+
+def test_a_final_chapter_earlier_than_a_season_the_articles_name_is_no_final_season(language, lexicon, tmp_path):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = tmp_path / "thursday"
+    write_article(folder, "001-season-3.md",
+                  "# Thursday season 3 tops the chart\n\nThe third season of Thursday debuted at No. 1.\n\n"
+                  "Composer Ada Vale, who scored seasons 1 and 2, returned for the final chapter.\n",
+                  title="Thursday season 3 tops the chart", date="2025-10-01")
+    k = knowledge_of(folder, language, lexicon)
+    assert k.final_season is None  # season 3 exists: neither 1 nor 2 can be the last
+
+
+def test_a_part_named_alone_is_a_part_of_the_season_before_it_or_the_articles(language, lexicon, tmp_path):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = tmp_path / "thursday"
+    write_article(folder, "001-parts.md",
+                  "# Two parts\n\nStreamly is splitting the third season of Thursday in two.\n\n"
+                  "Part 1 will premiere on May 16, 2024, and Part 2 will follow on June 13, 2024.\n\n"
+                  "Season 4 Part 1 will premiere on January 29, 2026, and Part 2 on February 26, 2026.\n",
+                  title="Thursday season 3 will be split into two parts", date="2023-12-06")
+    k = knowledge_of(folder, language, lexicon)
+    assert {(e.season, e.part, e.date) for e in k.events if e.event == "release" and e.date} >= {
+        (3, 1, "May 16, 2024"), (3, 2, "June 13, 2024"), (4, 1, "January 29, 2026"), (4, 2, "February 26, 2026")}
+
+
+def test_a_name_seen_only_opening_a_sentence_is_not_counted_as_lower_case(language, lexicon, tmp_path):
+    from ..conftest import write_article
+    from .conftest import knowledge_of
+    folder = tmp_path / "thursday"
+    write_article(folder, "001-cast.md",
+                  "# Cast\n\n| Actor | Character |\n| --- | --- |\n| Nora Fairweather | Iris Calloway |\n\n"
+                  "Calloway, the detective, solves the case.\n",
+                  title="Thursday cast guide", date="2023-01-05")
+    k = knowledge_of(folder, language, lexicon)
+    assert "calloway" in k.proper or "callowai" in k.proper, sorted(k.proper)

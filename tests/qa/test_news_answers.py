@@ -284,3 +284,36 @@ async def test_a_when_question_is_not_handed_to_a_type_without_a_date(thursday_e
     # no date, so it does not answer "when"
     answer = await thursday_engine.ask("when does the thursday finale come out")
     assert not answer.answered or any(ch.isdigit() for ch in answer.text), answer.text
+
+
+async def test_a_count_of_households_is_a_viewing_figure(tmp_path):
+    # "households" counts viewers as "views" and "hours" do: the figure in households answers
+    from bot.config import Config
+
+    from ..conftest import write_article
+    from ..helpers import ask_once
+    folder = tmp_path / "thursday"
+    write_article(folder, "a.md", "Streamly renewed Thursday for a second season on January 4, 2023.\n\n"
+                  "According to Streamly, 18 million member households watched the series in its first 28 days.\n\n"
+                  "The first season was watched for 26.3 million hours in its first 28 days, the best start "
+                  "any series had that month.\n",
+                  title="Thursday renewed for season 2", date="2023-01-05")
+    answer = await ask_once(Config(articles_dir=folder, data_dir=tmp_path / "data"),
+                            "how many households watched thursday in its first 28 days")
+    assert answer.answered and "18 million" in answer.text, answer.text
+
+
+async def test_how_many_views_is_answered_by_a_number_of_views_before_one_of_hours(tmp_path):
+    from bot.config import Config
+
+    from ..conftest import write_article
+    from ..helpers import ask_once
+    folder = tmp_path / "thursday"
+    write_article(folder, "a.md", "Thursday arrived on Streamly on September 25, 2025 and went straight to No. 1.\n\n"
+                  "It logged 4.9 million views in its first four days, with views calculated as hours watched "
+                  "divided by runtime.\n\n"
+                  "The six-episode season was watched for 26.3 million hours in that time and entered the Top 10 "
+                  "in 78 countries.\n",
+                  title="Thursday debuts at No. 1", date="2025-10-01")
+    answer = await ask_once(Config(articles_dir=folder, data_dir=tmp_path / "data"), "how many views did thursday get")
+    assert answer.answered and "4.9 million" in answer.text, answer.text

@@ -289,10 +289,25 @@ _CAST_CONTEXT = re.compile(r"\b(?:cast|who'?s\swho|characters|starring|stars)\b"
 _DASH_CREDIT = re.compile(rf"^(?P<a>{NAME})\s(?:-|\u2013|\u2014|:)\s(?:[Tt]he\s)?(?P<c>{NAME})\s*\.?$")
 
 
+def _parts_with_seasons(refs: list[SeasonRef], default: int | None) -> list[SeasonRef]:
+    """"Season 4 Part 1 ..., and Part 2 on ...": a part named alone is a part of the season
+    named before it in the sentence, else of the season the article is about."""
+    out, last = [], None
+    for r in refs:
+        if r.season is not None:
+            last = r.season
+        elif r.part is not None and r.relative is None and (last or default):
+            r = dataclasses.replace(r, season=last or default)
+        out.append(r)
+    return out
+
+
 def _event(e, where: dict, refs: list[SeasonRef], events: list, text: str = "", default: int | None = None) -> dict:
     """An event's season is the nearest one named with no other event's word in between
     ("launched in January 2022, was quickly renewed for a second season": the second
     season is the renewal's, not the launch's)."""
+    refs = _parts_with_seasons(refs, default)
+
     def clear(r: SeasonRef) -> bool:
         lo, hi = sorted((r.start, e.start))
         return not any(o is not e and o.event != e.event and lo < o.start < hi

@@ -48,6 +48,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("brackets", re.compile(rf"{_C}\s\((?P<a>{NAME})\)")),
 ]
 _GUARDED = [(kind, Guarded(pattern)) for kind, pattern in PATTERNS]
+# "X and Y will return as A and B": two credits, each actor with the character in the same
+# place of the second pair (read before the single patterns, which would pair Y with A)
+_PAIRED = re.compile(rf"(?P<a1>{NAME})\sand\s(?P<a2>{NAME}),?\s{_AUX}{_NEG}{_VERB}\s(?P<c1>{NAME})\sand\s(?P<c2>{NAME})\b"
+                     r"(?!\s(?:as|,\s\w+\sas)\b)")
 # One of these starts every _VERB ("play", "is back as", "takes on", " as "): a sentence
 # without any (spaces made plain) has no "active" credit. Written by hand because the
 # derived requirement of a bare "as" is any "as", which most sentences hold ("season").
@@ -94,6 +98,15 @@ def cast_in(text: str) -> list[CastMention]:
     text = _BOLD.sub("", text)  # "**Lila Montrose** as Juniper Vale": bold is no part of a credit
     low = text.casefold()
     spaced = " ".join(low.split())
+    if " and " in spaced and any(word in spaced for word in _VERB_WORDS):
+        for m in _PAIRED.finditer(text):
+            if m.group("neg") or m.group("v").casefold() == "as" and not _as_is_a_role(text, m):
+                continue
+            status = _status(text, m, "active")
+            for a, c in (("a1", "c1"), ("a2", "c2")):
+                if m.group(a) != m.group(c) and not _ROLE_WORDS.match(m.group(c)):
+                    out.append(CastMention(m.group(a), m.group(c), status, m.start(a), m.end(c)))
+            taken.append(m.span())
     for kind, pattern in _GUARDED:
         if kind == "active" and not any(word in spaced for word in _VERB_WORDS):
             continue

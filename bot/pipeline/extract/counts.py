@@ -18,6 +18,9 @@ _WHOLE = re.compile(r"\b(?:seasons|series|show)\b", re.I)
 _NOT_A_COUNT = re.compile(r"\b(?:first|last|final|next|previous|other|remaining|opening|closing)\s$", re.I)
 _PARTIAL = re.compile(r"\b(?:direct\w*|director\W*s?|wr[io]te\w*|written|helm\w*|chair|behind\sthe\scamera|"
                       r"of\sthe|first|last|remaining|(?:his|her|their)\sown|watched|filmed|shot)\b[^.]{0,25}$", re.I)
+# "two parts of four episodes each", "Each part has four episodes": the size of a part
+_EACH_AFTER = re.compile(r"\s(?:each|apiece|per\s(?:part|volume|half|batch|installment))\b", re.I)
+_EACH_BEFORE = re.compile(r"\b(?:each|every)\s(?:part|volume|half|batch|installment)\b[^.;]{0,25}$", re.I)
 _PLATFORM = re.compile(r"\b(?:on|only\son|exclusively\son|streaming\son|available\son|now\son|to\sstream\son|"
                        r"arrives?\son|premieres?\son|lands?\son|coming\sto|comes\sto|hits)\s"
                        r"(?P<p>[A-Z][\w+]*(?:\+|\s(?:Plus|TV\+|Video|Max|Prime))?)")
@@ -47,6 +50,8 @@ def episode_counts(text: str) -> list[EpisodeCount]:
         before = text[max(0, m.start() - 40):m.start()]
         if _PARTIAL.search(before) or _NOT_A_COUNT.search(before):
             continue  # "directed the first four episodes": a share of the season, not its size
+        if _EACH_AFTER.match(text, m.end()) or _EACH_BEFORE.search(before):
+            continue  # "four episodes each": a part's size, not the season's
         n = count_of(m.group("n"))
         if n:
             out.append(EpisodeCount(n, _is_total(text, m), m.start(), m.end()))

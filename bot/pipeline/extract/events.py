@@ -109,10 +109,14 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
     if any(event == "trailer" for _, event, _ in triggers):
         triggers = [t for t in triggers if t[1] != "release" or not _TRAILER_SUBJECT.search(text, max(0, t[0] - 80), t[0])]
     claimed: dict[int, tuple[int, DateMention, str, re.Match]] = {}  # trigger start -> nearest date
+    gapped: list[tuple[DateMention, re.Match]] = []
     for d in dates:
         clause = next(((s, e) for s, e in clauses if s <= d.start < e), (0, len(text)))
         found = _nearest_trigger(triggers, clause, d)
         if found is None:
+            verb = _gapped_release(text, clause, triggers)
+            if verb is not None:
+                gapped.append((d, verb))
             continue
         distance, event, t = found
         if event == "announce" and t.start() > d.end:
@@ -120,6 +124,9 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
             # its date; the date is the event's before it
             found = _nearest_trigger([x for x in triggers if x[1] != "announce"], clause, d)
             if found is None:
+                verb = _gapped_release(text, clause, triggers)
+                if verb is not None:
+                    gapped.append((d, verb))
                 continue
             distance, event, t = found
         if event == "announce":
@@ -150,6 +157,12 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
         elif event == "final":
             status = "final"
         out.append(EventMention(event, status, d, t.start(), t.end()))
+    for d, verb in gapped:
+        # "Part 1 premieres on May 16, and Part 2 on June 13": the second date is a release
+        # too, placed at the date so that the part named beside it is its part
+        clause = next(((s, e) for s, e in clauses if s <= d.start < e), (0, len(text)))
+        out.append(EventMention("release", _release_status(text[clause[0]:clause[1]] + " " + verb.group(), d, article_date),
+                                d, d.start, d.end))
     for m in _UNANNOUNCED.finditer(text):
         out.append(EventMention("release", "unannounced", None, m.start(), m.end()))
     if not any(e.event == "renewal" for e in out):
@@ -194,6 +207,23 @@ def _renewal_status(text: str) -> str:
     if _CANCELLED.search(text):
         return "cancelled"
     return "renewed"
+
+
+_GAPPED = re.compile(r"(?:part|volume|vol\.|season|half)\s(?:\d{1,2}|one|two|three|four|[ivx]{1,3})\b"
+                     r"(?:\s(?:will|is\sset\sto|is\sdue\sto)\s(?:follow|arrive\slater)\b|\s(?:follows|follow)\b)?\s*(?:on|in)\s", re.I)
+
+
+def _gapped_release(text: str, clause: tuple[int, int], triggers):
+    """The release verb of the clause before when this one only names another part and its
+    date ("..., and Part 2 on June 13", "..., and Part 2 will follow on June 13"); else None."""
+    if clause[0] == 0 or not re.search(r",\s(?:and)\s$", text[max(0, clause[0] - 6):clause[0]]):
+        return None
+    if not _GAPPED.match(text, clause[0]):
+        return None
+    if any(clause[0] <= pos < clause[1] and event != "announce" for pos, event, _ in triggers):
+        return None
+    before = [m for pos, event, m in triggers if pos < clause[0] and event == "release"]
+    return before[-1] if before else None
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -42,6 +42,7 @@ def query_for(ctx: Context, ask: Ask, topics: tuple[str, ...] = (), expects: str
                  avoid_spoilers=not (ask.intent and ask.intent.spoiler), exclude_people=people,
                  predicate=frozenset(q.predicate),
                  unit=_unit(ctx, q) if (expects or q.expects) in ("number", "title", "place") else frozenset(),
+                 counted=frozenset(q.focus) if q.wh and q.wh.startswith("how many") else frozenset(),
                  ordinals=frozenset(q.ordinals))
 
 

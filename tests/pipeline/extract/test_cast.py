@@ -133,3 +133,13 @@ def test_a_pronoun_is_the_person_named_earlier_in_the_same_sentence(tools):
     body = ("Filming is scheduled to start in Kestrel Bay this autumn. "
             "Desmond Achebe has confirmed he will not return as Sergeant Tobias Reed.\n")
     assert cast_facts(body, tools) == [("Desmond Achebe", "Sergeant Tobias Reed", "leaves")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Nora Fairweather and Desmond Achebe will return as Iris and Tobias, and Ada Vale is back as director.",
+     [("Nora Fairweather", "Iris", "returns"), ("Desmond Achebe", "Tobias", "returns")]),
+    ("Lila Montrose and Kit Harlow play Juniper and Wren.",
+     [("Lila Montrose", "Juniper", "plays"), ("Kit Harlow", "Wren", "plays")]),
+])
+def test_two_actors_and_two_characters_pair_in_order(sentence, expected):
+    assert credits(sentence) == expected

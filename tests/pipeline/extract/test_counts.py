@@ -27,6 +27,8 @@ def test_episode_counts(sentence, expected):
     "The first four episodes were directed by Oskar Lindqvist.",
     "She wrote two episodes of the season.",
     "the next two episodes",
+    "The season is split into two parts of four episodes each.",  # a part's size
+    "Each part has four episodes.",
 ])
 def test_a_share_of_the_episodes_is_not_the_seasons_size(sentence):
     assert counts(sentence) == []

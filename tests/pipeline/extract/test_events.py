@@ -169,3 +169,17 @@ def test_no_release_in_other_news(sentence):
 def test_a_present_tense_release_verb_looks_ahead():
     assert events("The new season hits screens on March 8.", "2024-01-10") == [("release", "scheduled", "March 8")]
     assert events("Season 3 debuts March 8.", "2024-01-10") == [("release", "scheduled", "March 8")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Part 1 will premiere on May 16, 2024, and Part 2 will follow on June 13, 2024.",
+    "Part 1 will premiere on May 16, 2024, and Part 2 on June 13, 2024, the streamer announced on Monday.",
+])
+def test_a_second_part_and_its_date_borrow_the_release_verb_before(sentence):
+    assert events(sentence, "2023-12-06") == [("release", "scheduled", "May 16, 2024"),
+                                              ("release", "scheduled", "June 13, 2024")]
+
+
+def test_a_clause_of_its_own_does_not_borrow_the_release_verb():
+    assert events("The show premiered on May 3, 2021, and filming began on June 5.", "2021-06-10") == [
+        ("release", "released", "May 3, 2021"), ("filming", "", "June 5")]
