@@ -152,3 +152,4 @@ def test_a_kind_of_thing_qualifies_what_is_asked(read):
     # in the answer, and a sentence saying "what kind of choices" is not nearer for it
     q = read("will we see new kinds of pastries next season")
     assert stem("kinds") in q.soft and stem("pastries") not in q.soft
+    assert stem("famous") in read("what song is the famous dance set to").soft
