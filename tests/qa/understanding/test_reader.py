@@ -153,3 +153,9 @@ def test_a_kind_of_thing_qualifies_what_is_asked(read):
     q = read("will we see new kinds of pastries next season")
     assert stem("kinds") in q.soft and stem("pastries") not in q.soft
     assert stem("famous") in read("what song is the famous dance set to").soft
+
+
+def test_contractions_without_the_apostrophe_are_chat(read):
+    # "i'm wondering" reads as "im wondering": nothing an answer must hold
+    q = read("i just finished season 1 and i'm wondering who plays kang do-hyun")
+    assert "im" not in q.terms and "ive" not in read("i've been wondering who plays kang do-hyun").terms
