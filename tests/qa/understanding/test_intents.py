@@ -38,6 +38,8 @@ def test_phrasing_words_are_stems_and_slots(lexicon):
     ("when did netflix greenlight {season}", "renewal"),
     ("is there a {season}", "renewal"),
     ("has netflix officially picked up {show} for {season}", "renewal"),  # "picked up": ordered
+    ("how long did it stay in the top ten", "viewership"),
+    ("what position did it reach in the US top 10", "viewership"),
     ("whats the webtoon called", "source"),
     ("has {season} finished filming yet", "filming"),
     ("how long did the shoot take", "filming"),
@@ -67,3 +69,8 @@ def test_a_type_asked_with_another_wh_word_is_counted_down(matcher, lexicon):
 def test_any_idea_asks_rather_than_names_an_idea(lexicon):
     # "any idea what the storyline is": chat for "do you know", not a question about ideas
     assert "idea" not in lexicon.phrases.apply(tokens("any idea what the storyline is gonna be"))
+
+
+def test_top_ten_in_words_is_the_chart(lexicon):
+    # "the top ten" is the chart, not the number ten ("Ten years is sufficient time")
+    assert lexicon.phrases.apply(tokens("in the top ten")) == ["in", "the", "top", "10"]

@@ -1,6 +1,7 @@
 """bot.qa.understanding.reader: a question -> its show, season, people, content words and
 the kind of answer it expects."""
 import pytest
+from bot.text.normalise import stem
 
 
 @pytest.mark.parametrize("question,season,part,relative", [
@@ -144,3 +145,17 @@ def test_what_a_question_asks_about_that_no_article_uses_is_unknown_however_ordi
     for question in ("how many episodes does season 2 have", "how many episodes does it have",
                      "how many episodes does blue hour bakery have", "how many episodes does the show have"):
         assert read(question).unknown == [], question
+
+
+def test_a_kind_of_thing_qualifies_what_is_asked(read):
+    # "new kinds of monsters": the monsters are asked about; "kind" (or "type") need not be
+    # in the answer, and a sentence saying "what kind of choices" is not nearer for it
+    q = read("will we see new kinds of pastries next season")
+    assert stem("kinds") in q.soft and stem("pastries") not in q.soft
+    assert stem("famous") in read("what song is the famous dance set to").soft
+
+
+def test_contractions_without_the_apostrophe_are_chat(read):
+    # "i'm wondering" reads as "im wondering": nothing an answer must hold
+    q = read("i just finished season 1 and i'm wondering who plays kang do-hyun")
+    assert "im" not in q.terms and "ive" not in read("i've been wondering who plays kang do-hyun").terms
