@@ -187,3 +187,9 @@ def test_a_table_of_dates_dates_what_its_header_names(extract, tmp_path):
                 if f["k"] == "event" and f["event"] == "release"}
     assert releases == {"September 23, 2022": ("released", [[1, None, None]]),
                         "July 14, 2023": ("released", [[2, None, None]])}
+
+
+def test_it_follows_in_an_article_is_a_plot_sentence(tools):
+    # "It follows X and Y as ..." in an article about a season tells that season's story
+    from bot.pipeline.extract.topics import topics_of
+    assert "plot" in topics_of("It follows Iris and Tobias as their friendship turns into romance.", {}, tools.topics)
