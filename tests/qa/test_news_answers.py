@@ -317,3 +317,19 @@ async def test_how_many_views_is_answered_by_a_number_of_views_before_one_of_hou
                   title="Thursday debuts at No. 1", date="2025-10-01")
     answer = await ask_once(Config(articles_dir=folder, data_dir=tmp_path / "data"), "how many views did thursday get")
     assert answer.answered and "4.9 million" in answer.text, answer.text
+
+
+async def test_the_role_the_question_names_leads_a_type_of_several_roles(copy_show, tmp_path):
+    # the creator type also answers for showrunners: asked for the showrunner, the showrunner
+    from bot.config import Config
+
+    from ..conftest import THURSDAY, write_article
+    from ..helpers import ask_once
+    folder = copy_show(THURSDAY)
+    write_article(folder, "009-new-showrunner.md", "Ada Vale takes over from Maren Holt for season 3.\n\n"
+                  "Ada Vale remains showrunner.\n", title="Thursday gets a new showrunner", date="2024-07-01")
+    config = Config(articles_dir=folder.parent, data_dir=tmp_path / "data")
+    answer = await ask_once(config, "who is the showrunner of thursday now")
+    assert answer.answered and "Ada Vale" in answer.text, answer.text
+    answer = await ask_once(config, "who created thursday")
+    assert answer.answered and "Maren Holt" in answer.text, answer.text

@@ -58,6 +58,7 @@ def record(doc: Document, tools: Tools) -> dict:
     sentences, facts = [], []
     intro = ""  # the sentence a list hangs from ("We expect these cast members to return:")
     lead = None  # the last sentence before a list, in its section ("Season 4 arrives in two volumes.")
+    previous_renewal, previous_renewal_sec = None, -1  # an undated renewal the next sentence may date
     for s in doc.sentences:
         if s.kind == "text":
             intro = s.text if s.text.rstrip().endswith(":") else ""
@@ -119,6 +120,13 @@ def record(doc: Document, tools: Tools) -> dict:
                 events = _led_events(lead.text, s.text, a.date) or events
         for e in events:
             facts.append(_event(e, where, refs, events, s.text, default))
+        dated_news = _dated_news(s.text, events, previous_renewal if previous_renewal_sec == s.section else None)
+        if dated_news is not None:
+            facts.append(dated_news | {"i": s.index})
+        if s.kind == "text":
+            undated = [f for f in facts if f.get("i") == s.index and f["k"] == "event" and f["event"] == "renewal"
+                       and f["status"] == "renewed" and "date" not in f and f.get("seasons")]
+            previous_renewal, previous_renewal_sec = (undated[-1] if undated else None), s.section
         for c in episode_counts(s.text):
             near = _nearest_season(refs, c.start, default, s.text)
             counted = near or seasons
@@ -287,6 +295,24 @@ def _led_events(lead: str, item: str, article_date: str | None) -> list:
 
 _CAST_CONTEXT = re.compile(r"\b(?:cast|who'?s\swho|characters|starring|stars)\b", re.I)
 _DASH_CREDIT = re.compile(rf"^(?P<a>{NAME})\s(?:-|\u2013|\u2014|:)\s(?:[Tt]he\s)?(?P<c>{NAME})\s*\.?$")
+
+
+_NEWS = re.compile(r"\b(?:announc|confirm|reveal|shar)\w*\s(?:the\s)?(?:news|decision|renewal|order)\s(?:on|in)\s", re.I)
+
+
+def _dated_news(text: str, events: list, renewal: dict | None) -> dict | None:
+    """"X renewed the show for a third season. The streamer confirmed the news on September
+    21": the news is the renewal of the sentence before, and this is its date."""
+    if renewal is None or any(e.event == "renewal" for e in events):
+        return None
+    m = _NEWS.search(text)
+    if m is None:
+        return None
+    from bot.text.dates import find_dates
+    d = next((d for d in find_dates(text) if d.start >= m.end() - 1 and (d.year or d.month)), None)
+    if d is None or d.start - m.end() > 4:
+        return None
+    return {**renewal, "src": "sentence", "date": d.text, "ymd": list(d.key()), "vague": d.vague, "precision": d.precision}
 
 
 def _parts_with_seasons(refs: list[SeasonRef], default: int | None) -> list[SeasonRef]:

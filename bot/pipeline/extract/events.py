@@ -62,7 +62,8 @@ _NOT_RENEWED = re.compile(
     r"\b(?:(?:has|have)\s(?:not|n't)\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|picked\sup|confirmed)|hasn't\s(?:yet\s)?(?:been\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|"
     r"not\s(?:yet\s)?(?:officially\s)?(?:renewed|ordered|confirmed)|no\s(?:official\s)?(?:word|news|confirmation|announcement)\s(?:yet\s)?(?:on|about|of|regarding)\s(?:a\s)?(?:renewal|season|whether|when|another)|"
     r"nothing\shas\sbeen\s(?:decided|confirmed|announced)|yet\sto\s(?:be\s)?(?:renew|order|confirm)\w*|no\sofficial\sconfirmation|"
-    r"(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:said|decided|announced|revealed)\s(?:whether|if))\b"
+    r"(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:said|decided|announced|revealed)\s(?:whether|if)|"
+    r"(?:(?:has|have)\s(?:not|n't)|hasn't|haven't)\s(?:yet\s)?(?:officially\s)?(?:announced|confirmed)\s(?:a|another)\s(?:season\s\d{1,2}|\w+\sseason))\b"
     # ... of something other than a season: "has not confirmed the season 2 cast"
     r"(?!\s(?:(?:the|a|an|any|its|their|who|which|when|whether|if)\s)?(?:[\w-]+\s){0,3}?"
     r"(?:cast|casting|release|premiere|date|title|plot|story|details|episodes?|trailers?|teasers?|director|writer|roles?|line-?up|returns?|returning)\b)", re.I)

@@ -25,6 +25,10 @@ def _people_by_support(facts) -> list[int]:
 
 def crew(ctx: Context, ask: Ask) -> Draft | None:
     roles = list(ask.intent.roles)
+    # the role the question names comes first: "who is the showrunner" of a type that also
+    # answers "who created it" asks for the showrunner
+    named = [r for r in roles if r in ask.q.words or r + "s" in ask.q.words]
+    roles = named + [r for r in roles if r not in named]
     facts = [f for f in ctx.k.crew if f.role in roles]
     if not facts:
         return None

@@ -49,6 +49,8 @@ def test_an_estimate_beside_no_date_yet():
      [("renewal", "renewed", None), ("final", "final", None)]),
     ("Kovi has not renewed the show for a third season yet.", [("renewal", "not_renewed", None)]),
     ("Kovi has not said whether there will be a third season.", [("renewal", "not_renewed", None)]),
+    ("Streamly has not announced a season 4, and its creator says the story is done.", [("renewal", "not_renewed", None)]),
+    ("Streamly hasn't confirmed a fourth season.", [("renewal", "not_renewed", None)]),
     ("Maren Holt confirmed that the show's third season will be its last.", [("final", "final", None)]),
     ("The Cinder Report may earn a commission from links on this page.", []),
 ])

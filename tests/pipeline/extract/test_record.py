@@ -187,3 +187,20 @@ def test_a_table_of_dates_dates_what_its_header_names(extract, tmp_path):
                 if f["k"] == "event" and f["event"] == "release"}
     assert releases == {"September 23, 2022": ("released", [[1, None, None]]),
                         "July 14, 2023": ("released", [[2, None, None]])}
+
+
+def test_it_follows_in_an_article_is_a_plot_sentence(tools):
+    # "It follows X and Y as ..." in an article about a season tells that season's story
+    from bot.pipeline.extract.topics import topics_of
+    assert "plot" in topics_of("It follows Iris and Tobias as their friendship turns into romance.", {}, tools.topics)
+
+
+def test_the_news_confirmed_on_a_date_dates_the_renewal_of_the_sentence_before(tools, tmp_path):
+    from bot.pipeline.articles import parse_article
+    from bot.pipeline.extract import extract_article
+    text = ("---\ntitle: Thursday renewed\ndate: 2023-09-22\n---\n# Thursday renewed\n\n"
+            "Streamly has renewed Thursday for a third season. The streamer confirmed the news on "
+            "September 21, 2023, a year after season 2 ended.\n")
+    rec = extract_article(parse_article(text, "a.md"), tools)
+    dated = [f for f in rec["facts"] if f["k"] == "event" and f["event"] == "renewal" and f.get("date")]
+    assert [(f["seasons"][0][0], f["date"]) for f in dated] == [(3, "September 21, 2023")]

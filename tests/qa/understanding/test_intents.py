@@ -46,6 +46,7 @@ def test_phrasing_words_are_stems_and_slots(lexicon):
     ("whats the name of the school", "setting"),
     ("how many households watched {season} in its first 28 days", "viewership"),  # a count of viewers
     ("how many hours did {season} get in its first week", "viewership"),
+    ("who is {character} really", "who_is"),  # a secret identity, not the actor
 ])
 def test_questions_in_other_words_find_their_type(matcher, lexicon, question, intent):
     ranked = matcher.rank(phrase_words(question, lexicon.phrases))
