@@ -8,7 +8,6 @@ Typos were corrected against the vocabulary before, so word comparison is by ste
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import defaultdict
@@ -198,7 +197,7 @@ class IntentMatcher:
         candidates = []
         for name, scored in by_intent.items():
             covered = explained[name] / q_total
-            top = heapq.nlargest(3, scored)
+            top = sorted(scored, reverse=True)[:3]
             dice = top[0][0]
             low = _final((1 - FUZZ_SHARE) * dice, covered)  # string similarity 0
             high = _final((1 - FUZZ_SHARE) * dice + FUZZ_SHARE * min(1.0, dice / 0.4), covered)  # and 1
