@@ -85,9 +85,33 @@ class ShowKnowledge:
     linker: object = field(default=None, repr=False)  # set by the engine on first use
     examples: tuple | None = field(default=None, repr=False)
     retriever: object = field(default=None, repr=False)
+    # worked out on first use, once per show: an idf per word, the sentences of each topic
+    # and the surface words long enough to be misspelt
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)
+    _by_topic: dict[str, list[int]] | None = field(default=None, repr=False)
+    _spellable: list[str] | None = field(default=None, repr=False)
 
     def idf(self, word: str) -> float:
-        return math.log(1 + len(self.sentences) / (1 + self.vocabulary.get(word, 0)))
+        value = self._idf.get(word)
+        if value is None:
+            value = self._idf[word] = math.log(1 + len(self.sentences) / (1 + self.vocabulary.get(word, 0)))
+        return value
+
+    def by_topic(self, topic: str) -> list[int]:
+        """Ids of the sentences tagged with a topic, in order."""
+        if self._by_topic is None:
+            index: dict[str, list[int]] = {}
+            for s in self.sentences:
+                for t in s.topics:
+                    index.setdefault(t, []).append(s.id)
+            self._by_topic = index
+        return self._by_topic.get(topic, [])
+
+    def spellable(self) -> list[str]:
+        """The articles' words of four letters or more, sorted: what a slip is corrected to."""
+        if self._spellable is None:
+            self._spellable = sorted(w for w in self.surface if len(w) >= 4)
+        return self._spellable
 
     def person_ids(self, name: str) -> set[int]:
         return self.aliases.get(plain_key(name), set()) | self.aliases.get(name_key(name), set())

@@ -132,6 +132,7 @@ class Retriever:
         self._intent_words = intent_words or {}
         self._places: dict[str, int] | None = None  # place word -> sentences naming it (on first need)
         self._facet_cache: dict[int, Facets] = {}
+        self._rare: dict[int, int] = {}
         self._unnamed_cache: dict[int, frozenset[str]] = {}
         dated = sorted({a.date for a in knowledge.articles if a.date})
         self._recency = {d: (i + 1) / len(dated) for i, d in enumerate(dated)}
@@ -143,8 +144,10 @@ class Retriever:
         ids = [i for i, _ in self.k.index.top(list(q.terms) + [t for t in self._related(q.terms)])]
         for pid in q.people:
             ids.extend(s.id for s in self.k.by_person.get(pid, ()))
-        if q.topics:
-            ids.extend(s.id for s in self.k.sentences if any(t in s.topics for t in q.topics))
+        if len(q.topics) == 1:
+            ids.extend(self.k.by_topic(q.topics[0]))
+        elif q.topics:  # in sentence order, as ties keep it
+            ids.extend(sorted({i for t in q.topics for i in self.k.by_topic(t)}))
         return list(dict.fromkeys(ids))
 
     def _related(self, terms) -> list[str]:
@@ -251,7 +254,7 @@ class Retriever:
         if not q.terms and q.topics:
             # asked only for a topic ("what will season 2 be about?"): a sentence with some
             # substance (rare words, people) says more than "we will see some changes"
-            rare = sum(1 for w in s.words if self.k.idf(w) > 3.0)
+            rare = self._rare_words(s)
             score += 0.1 * min(1.0, rare / 8) + (0.05 if s.people and "synopsis" not in q.topics else 0.0)
         if q.avoid_spoilers and s.spoiler and "ending" not in q.topics:
             score -= 0.1
@@ -279,6 +282,13 @@ class Retriever:
             out = frozenset(self._stems_in_order(text))
             self._unnamed_cache[s.id] = out
         return out
+
+    def _rare_words(self, s: Sentence) -> int:
+        """How many of a sentence's words are rare in the show (worked out once a sentence)."""
+        n = self._rare.get(s.id)
+        if n is None:
+            n = self._rare[s.id] = sum(1 for w in s.words if self.k.idf(w) > 3.0)
+        return n
 
     def _place_salience(self, s: Sentence) -> float:
         """How central the sentence's places are to the show: named in many sentences, a

@@ -230,7 +230,7 @@ class Reader:
             return word
         if is_english(word):
             return word  # "mother" is not a slip for "other"
-        choices = self._plain_phrasing_words + sorted(w for w in k.surface if len(w) >= 4)
+        choices = self._plain_phrasing_words + k.spellable()
         if len(word) <= 5:
             near = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=1)
             return near[0] if near and near[0][0] == word[0] else word
