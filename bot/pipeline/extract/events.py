@@ -114,22 +114,16 @@ def events_in(text: str, article_date: str | None = None) -> list[EventMention]:
     for d in dates:
         clause = next(((s, e) for s, e in clauses if s <= d.start < e), (0, len(text)))
         found = _nearest_trigger(triggers, clause, d)
+        if found is not None and found[1] == "announce" and found[2].start() > d.end:
+            # "filming began on April 14, the studio confirmed": a report of the news after
+            # its date; the date is the event's before it
+            found = _nearest_trigger([x for x in triggers if x[1] != "announce"], clause, d)
         if found is None:
             verb = _gapped_release(text, clause, triggers)
             if verb is not None:
                 gapped.append((d, verb))
             continue
         distance, event, t = found
-        if event == "announce" and t.start() > d.end:
-            # "filming began on April 14, the studio confirmed": a report of the news after
-            # its date; the date is the event's before it
-            found = _nearest_trigger([x for x in triggers if x[1] != "announce"], clause, d)
-            if found is None:
-                verb = _gapped_release(text, clause, triggers)
-                if verb is not None:
-                    gapped.append((d, verb))
-                continue
-            distance, event, t = found
         if event == "announce":
             # "Netflix confirmed on June 12 that season 3 would be the last": the date is the
             # announced thing's, when the date's clause names one after it (not the next
