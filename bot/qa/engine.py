@@ -211,14 +211,18 @@ class Engine:
 
     def _answer_question(self, q: Question, k: ShowKnowledge) -> Answer:
         text = q.text
-        if q.other_titles and not q.show_named and not self._asks_for_source(q):
-            return self._decline(text, f"asks about another work: {q.other_titles}", k, other=True)
+        ranked = None
+        if q.other_titles and not q.show_named:
+            ranked = self.matcher.rank_for(q.slots, q.wh)
+            if not self._asks_for_source(ranked):
+                return self._decline(text, f"asks about another work: {q.other_titles}", k, other=True)
         if q.opinion:
             return self._decline(text, "asks for an opinion", k, opinion=True)
         if q.unknown:
             return self._decline(text, f"names what no article mentions: {q.unknown[:5]}", k)
         season, part = self._season(q, k)
-        ranked = self.matcher.rank_for(q.slots, q.wh)
+        if ranked is None:
+            ranked = self.matcher.rank_for(q.slots, q.wh)
         draft, intent, confidence = self._from_intent(q, k, ranked, season, part)
         if draft is not None:
             return self._answer(text, intent.name, confidence, draft, k, f"intent {intent.name}")
@@ -319,10 +323,9 @@ class Engine:
                 return draft, m.intent, m.score
         return None
 
-    def _asks_for_source(self, q: Question) -> bool:
+    def _asks_for_source(self, ranked) -> bool:
         """"Is it based on the Addams Family?": a work named in a question about what the
         show is based on is its source, not another show asked about."""
-        ranked = self.matcher.rank_for(q.slots, q.wh)
         return bool(ranked) and ranked[0].intent.recipe == "source" and ranked[0].score >= self.thresholds.intent
 
     def _show_as_person(self, q: Question, k: ShowKnowledge, needs) -> Question | None:
